@@ -1,0 +1,56 @@
+/* at-exercise-set.c: AtExerciseSet, a row of exercise_set. */
+
+#define G_LOG_DOMAIN "at-exercise-set"
+
+#include "config.h"
+
+#include "at-activity-exercise.h"
+#include "at-exercise-set.h"
+
+/* One set of an exercise: reps, weight, RPE and flags. */
+struct _AtExerciseSet
+{
+  AtRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (AtExerciseSet, at_exercise_set, AT_TYPE_RECORD)
+
+static const AtColumn columns[] = {
+  { "exercise_id", AT_COLUMN_INTEGER, AT_COLUMN_REQUIRED | AT_COLUMN_PARENT, 0, 0, 0, 0 },
+  { "set_number", AT_COLUMN_INTEGER, AT_COLUMN_REQUIRED, 0, 1, 10000, 0 },
+  { "reps", AT_COLUMN_INTEGER, AT_COLUMN_FLAGS_NONE, 0, 1, 100000, 0 },
+  { "weight", AT_COLUMN_REAL, AT_COLUMN_FLAGS_NONE, 2, 0, 999999, 0 },
+  { "weight_unit_id", AT_COLUMN_INTEGER, AT_COLUMN_FLAGS_NONE, 0, 0, 0, 0 },
+  { "rest_seconds", AT_COLUMN_INTEGER, AT_COLUMN_FLAGS_NONE, 0, 0, 86400, 0 },
+  { "rpe", AT_COLUMN_INTEGER, AT_COLUMN_FLAGS_NONE, 0, 1, 10, 0 },
+  { "tempo", AT_COLUMN_TEXT, AT_COLUMN_FLAGS_NONE, 0, 0, 0, 20 },
+  { "is_warmup", AT_COLUMN_BOOLEAN, AT_COLUMN_FLAGS_NONE, 0, 0, 0, 0 },
+  { "is_failure", AT_COLUMN_BOOLEAN, AT_COLUMN_FLAGS_NONE, 0, 0, 0, 0 },
+  { "is_drop_set", AT_COLUMN_BOOLEAN, AT_COLUMN_FLAGS_NONE, 0, 0, 0, 0 },
+  { "form_video_url", AT_COLUMN_TEXT, AT_COLUMN_FLAGS_NONE, 0, 0, 0, 500 },
+  { "notes", AT_COLUMN_TEXT, AT_COLUMN_FLAGS_NONE, 0, 0, 0, 0 },
+  { "created_at", AT_COLUMN_TIMESTAMP, AT_COLUMN_GENERATED, 0, 0, 0, 0 },
+};
+
+static void
+at_exercise_set_class_init (AtExerciseSetClass *klass)
+{
+  AtRecordClass *record_class = AT_RECORD_CLASS (klass);
+
+  at_record_class_set_table (record_class, "exercise_set", columns, G_N_ELEMENTS (columns));
+  record_class->parents[0].column = "exercise_id";
+  record_class->parents[0].type = AT_TYPE_ACTIVITY_EXERCISE;
+  record_class->order_by = "set_number, id";
+  record_class->has_uuid = TRUE;
+}
+
+static void
+at_exercise_set_init (AtExerciseSet *self)
+{
+}
+
+AtExerciseSet *
+at_exercise_set_new (void)
+{
+  return g_object_new (AT_TYPE_EXERCISE_SET, NULL);
+}

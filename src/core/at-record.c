@@ -1,0 +1,610 @@
+/* at-record.c: the one mechanism that maps every table to a GObject.
+ *
+ * A model class describes its table with an array of AtColumn; this file
+ * turns each column into a GObject property, keeps the values (and which of
+ * them are NULL), rounds decimals to their scale and checks the ranges the
+ * schema gives. The store (at-store-records.c) reads and writes rows through
+ * the same descriptors, so no class holds SQL or copies of this code.
+ */
+
+#define G_LOG_DOMAIN "at-record"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "at-record-private.h"
+#include "at-store.h"
+
+typedef struct
+{
+  gint64   id;
+  char    *uuid;
+  GValue  *values;    /* one per column of the concrete class */
+  guint64  not_null;  /* bit i set when column i holds a value */
+} AtRecordPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AtRecord, at_record, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UUID,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static GType
+column_gtype (AtColumnKind kind)
+{
+  switch (kind)
+    {
+    case AT_COLUMN_INTEGER:
+    case AT_COLUMN_TIMESTAMP:
+      return G_TYPE_INT64;
+    case AT_COLUMN_REAL:
+      return G_TYPE_DOUBLE;
+    case AT_COLUMN_BOOLEAN:
+      return G_TYPE_BOOLEAN;
+    case AT_COLUMN_TEXT:
+    case AT_COLUMN_DATE:
+    case AT_COLUMN_JSON:
+    default:
+      return G_TYPE_STRING;
+    }
+}
+
+/* GObject property names use '-' where columns use '_': "started-at". */
+static const char *
+property_name (const char *column)
+{
+  g_autofree char *name = g_strdelimit (g_strdup (column), "_", '-');
+
+  return g_intern_string (name);
+}
+
+static GParamSpec *
+column_pspec (const AtColumn *column)
+{
+  const char *name = property_name (column->name);
+  GParamFlags flags = G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_READABLE;
+
+  if (!(column->flags & AT_COLUMN_GENERATED))
+    flags |= G_PARAM_WRITABLE;
+
+  switch (column_gtype (column->kind))
+    {
+    case G_TYPE_INT64:
+      return g_param_spec_int64 (name, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+    case G_TYPE_DOUBLE:
+      return g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+    case G_TYPE_BOOLEAN:
+      return g_param_spec_boolean (name, NULL, NULL, FALSE, flags);
+    default:
+      return g_param_spec_string (name, NULL, NULL, NULL, flags);
+    }
+}
+
+static GValue *
+ensure_values (AtRecord *self)
+{
+  AtRecordPrivate *priv = at_record_get_instance_private (self);
+  AtRecordClass *klass = AT_RECORD_GET_CLASS (self);
+
+  if (priv->values == NULL)
+    {
+      priv->values = g_new0 (GValue, klass->n_columns);
+      for (guint i = 0; i < klass->n_columns; i++)
+        g_value_init (&priv->values[i], column_gtype (klass->columns[i].kind));
+    }
+
+  return priv->values;
+}
+
+static double
+round_to_scale (double value,
+                int    scale)
+{
+  double factor = pow (10.0, scale);
+
+  return round (value * factor) / factor;
+}
+
+static gboolean
+values_equal (const GValue *a,
+              const GValue *b)
+{
+  switch (G_VALUE_TYPE (a))
+    {
+    case G_TYPE_INT64:
+      return g_value_get_int64 (a) == g_value_get_int64 (b);
+    case G_TYPE_DOUBLE:
+      return g_value_get_double (a) == g_value_get_double (b);
+    case G_TYPE_BOOLEAN:
+      return g_value_get_boolean (a) == g_value_get_boolean (b);
+    default:
+      return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
+    }
+}
+
+/* Stores a column's value (NULL when value is NULL) and notifies on change. */
+static void
+store_column (AtRecord     *self,
+              guint         index,
+              const GValue *value)
+{
+  AtRecordPrivate *priv = at_record_get_instance_private (self);
+  AtRecordClass *klass = AT_RECORD_GET_CLASS (self);
+  const AtColumn *column = &klass->columns[index];
+  GValue *slot = &ensure_values (self)[index];
+  gboolean was_set = (priv->not_null >> index) & 1;
+  gboolean is_set = value != NULL;
+  g_auto(GValue) rounded = G_VALUE_INIT;
+
+  if (is_set && column->kind == AT_COLUMN_REAL && column->scale > 0)
+    {
+      g_value_init (&rounded, G_TYPE_DOUBLE);
+      g_value_set_double (&rounded, round_to_scale (g_value_get_double (value), column->scale));
+      value = &rounded;
+    }
+
+  if (is_set && G_VALUE_TYPE (value) == G_TYPE_STRING && g_value_get_string (value) == NULL)
+    is_set = FALSE;
+
+  if (was_set == is_set && (!is_set || values_equal (slot, value)))
+    return;
+
+  g_value_reset (slot);
+  if (is_set)
+    {
+      g_value_copy (value, slot);
+      priv->not_null |= G_GUINT64_CONSTANT (1) << index;
+    }
+  else
+    {
+      priv->not_null &= ~(G_GUINT64_CONSTANT (1) << index);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), klass->column_pspecs[index]);
+}
+
+static void
+column_get_property (GObject    *object,
+                     guint       prop_id,
+                     GValue     *value,
+                     GParamSpec *pspec)
+{
+  AtRecord *self = AT_RECORD (object);
+
+  g_value_copy (&ensure_values (self)[prop_id - 1], value);
+}
+
+static void
+column_set_property (GObject      *object,
+                     guint         prop_id,
+                     const GValue *value,
+                     GParamSpec   *pspec)
+{
+  store_column (AT_RECORD (object), prop_id - 1, value);
+}
+
+static guint
+column_index (AtRecord   *self,
+              const char *name)
+{
+  guint index = 0;
+
+  if (at_record_class_find_column (AT_RECORD_GET_CLASS (self), name, &index) == NULL)
+    g_error ("%s has no column “%s”", G_OBJECT_TYPE_NAME (self), name);
+
+  return index;
+}
+
+static void
+at_record_finalize (GObject *object)
+{
+  AtRecord *self = AT_RECORD (object);
+  AtRecordPrivate *priv = at_record_get_instance_private (self);
+  AtRecordClass *klass = AT_RECORD_GET_CLASS (self);
+
+  if (priv->values != NULL)
+    {
+      for (guint i = 0; i < klass->n_columns; i++)
+        g_value_unset (&priv->values[i]);
+      g_free (priv->values);
+    }
+  g_free (priv->uuid);
+
+  G_OBJECT_CLASS (at_record_parent_class)->finalize (object);
+}
+
+static void
+at_record_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  AtRecordPrivate *priv = at_record_get_instance_private (AT_RECORD (object));
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, priv->id);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, priv->uuid);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+at_record_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  AtRecord *self = AT_RECORD (object);
+  AtRecordPrivate *priv = at_record_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      if (priv->id != g_value_get_int64 (value))
+        {
+          priv->id = g_value_get_int64 (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_UUID:
+      if (g_strcmp0 (priv->uuid, g_value_get_string (value)) != 0)
+        {
+          g_free (priv->uuid);
+          priv->uuid = g_value_dup_string (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+at_record_class_init (AtRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = at_record_finalize;
+  object_class->get_property = at_record_get_property;
+  object_class->set_property = at_record_set_property;
+
+  /* The local row id: 0 until the row is stored. */
+  properties [PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The id that stays the same on every machine, for rows a user owns. */
+  properties [PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+at_record_init (AtRecord *self)
+{
+}
+
+/**
+ * at_record_class_set_table:
+ *
+ * Called from a model class's class_init: names its table and installs one
+ * property per column. The class's id and uuid come from AtRecord.
+ */
+void
+at_record_class_set_table (AtRecordClass  *klass,
+                           const char     *table,
+                           const AtColumn *columns,
+                           guint           n_columns)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  g_return_if_fail (n_columns <= 64);
+
+  object_class->get_property = column_get_property;
+  object_class->set_property = column_set_property;
+
+  klass->table = table;
+  klass->columns = columns;
+  klass->n_columns = n_columns;
+  klass->column_pspecs = g_new0 (GParamSpec *, n_columns + 1);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      klass->column_pspecs[i + 1] = column_pspec (&columns[i]);
+      if (g_strcmp0 (columns[i].name, "updated_at") == 0)
+        klass->has_updated_at = TRUE;
+      if (g_strcmp0 (columns[i].name, "deleted_at") == 0)
+        klass->has_deleted_at = TRUE;
+    }
+  g_object_class_install_properties (object_class, n_columns + 1, klass->column_pspecs);
+
+  /* Index i of column_pspecs is column i from here on. */
+  memmove (klass->column_pspecs, klass->column_pspecs + 1, n_columns * sizeof (GParamSpec *));
+}
+
+const AtColumn *
+at_record_class_find_column (AtRecordClass *klass,
+                             const char    *name,
+                             guint         *index)
+{
+  g_return_val_if_fail (AT_IS_RECORD_CLASS (klass), NULL);
+
+  for (guint i = 0; i < klass->n_columns; i++)
+    {
+      if (strcmp (klass->columns[i].name, name) == 0)
+        {
+          if (index != NULL)
+            *index = i;
+          return &klass->columns[i];
+        }
+    }
+
+  return NULL;
+}
+
+/* Catalogue tables (units, types, exercises …) belong to no user: everyone
+ * reads them, only the catalogue loader writes them. */
+gboolean
+at_record_class_is_catalogue (AtRecordClass *klass)
+{
+  return klass->owner_column == NULL && klass->parents[0].column == NULL;
+}
+
+gint64
+at_record_get_id (AtRecord *self)
+{
+  AtRecordPrivate *priv = at_record_get_instance_private (self);
+
+  g_return_val_if_fail (AT_IS_RECORD (self), 0);
+
+  return priv->id;
+}
+
+const char *
+at_record_get_uuid (AtRecord *self)
+{
+  AtRecordPrivate *priv = at_record_get_instance_private (self);
+
+  g_return_val_if_fail (AT_IS_RECORD (self), NULL);
+
+  return priv->uuid;
+}
+
+gboolean
+at_record_is_null (AtRecord   *self,
+                   const char *column)
+{
+  AtRecordPrivate *priv = at_record_get_instance_private (self);
+
+  g_return_val_if_fail (AT_IS_RECORD (self), TRUE);
+
+  return ((priv->not_null >> column_index (self, column)) & 1) == 0;
+}
+
+void
+at_record_set_null (AtRecord   *self,
+                    const char *column)
+{
+  g_return_if_fail (AT_IS_RECORD (self));
+
+  store_column (self, column_index (self, column), NULL);
+}
+
+gint64
+at_record_get_int (AtRecord   *self,
+                   const char *column)
+{
+  g_return_val_if_fail (AT_IS_RECORD (self), 0);
+
+  return g_value_get_int64 (&ensure_values (self)[column_index (self, column)]);
+}
+
+double
+at_record_get_double (AtRecord   *self,
+                      const char *column)
+{
+  g_return_val_if_fail (AT_IS_RECORD (self), 0.0);
+
+  return g_value_get_double (&ensure_values (self)[column_index (self, column)]);
+}
+
+gboolean
+at_record_get_boolean (AtRecord   *self,
+                       const char *column)
+{
+  g_return_val_if_fail (AT_IS_RECORD (self), FALSE);
+
+  return g_value_get_boolean (&ensure_values (self)[column_index (self, column)]);
+}
+
+const char *
+at_record_get_string (AtRecord   *self,
+                      const char *column)
+{
+  g_return_val_if_fail (AT_IS_RECORD (self), NULL);
+
+  return g_value_get_string (&ensure_values (self)[column_index (self, column)]);
+}
+
+void
+at_record_set_int (AtRecord   *self,
+                   const char *column,
+                   gint64      value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_return_if_fail (AT_IS_RECORD (self));
+
+  g_value_set_int64 (g_value_init (&v, G_TYPE_INT64), value);
+  store_column (self, column_index (self, column), &v);
+}
+
+void
+at_record_set_double (AtRecord   *self,
+                      const char *column,
+                      double      value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_return_if_fail (AT_IS_RECORD (self));
+
+  g_value_set_double (g_value_init (&v, G_TYPE_DOUBLE), value);
+  store_column (self, column_index (self, column), &v);
+}
+
+void
+at_record_set_boolean (AtRecord   *self,
+                       const char *column,
+                       gboolean    value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_return_if_fail (AT_IS_RECORD (self));
+
+  g_value_set_boolean (g_value_init (&v, G_TYPE_BOOLEAN), value);
+  store_column (self, column_index (self, column), &v);
+}
+
+void
+at_record_set_string (AtRecord   *self,
+                      const char *column,
+                      const char *value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_return_if_fail (AT_IS_RECORD (self));
+
+  g_value_set_string (g_value_init (&v, G_TYPE_STRING), value);
+  store_column (self, column_index (self, column), &v);
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *table,
+         const char  *column,
+         const char  *reason)
+{
+  g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID,
+               /* Translators: a field of a record could not be saved, e.g.
+                * "activity_session.rating: must be between 1 and 10" */
+               _("%s.%s: %s"), table, column, reason);
+  return FALSE;
+}
+
+static gboolean
+validate_column (AtRecord        *self,
+                 const AtColumn  *column,
+                 const GValue    *value,
+                 gboolean         is_set,
+                 GError         **error)
+{
+  const char *table = AT_RECORD_GET_CLASS (self)->table;
+
+  if (!is_set)
+    {
+      if (column->flags & AT_COLUMN_REQUIRED)
+        return invalid (error, table, column->name, _("a value is required"));
+      return TRUE;
+    }
+
+  if (column->min < column->max)
+    {
+      double number = G_VALUE_HOLDS_INT64 (value) ? (double) g_value_get_int64 (value)
+                                                  : g_value_get_double (value);
+
+      if (isnan (number) || number < column->min || number > column->max)
+        {
+          g_autofree char *reason =
+            g_strdup_printf (_("must be between %g and %g, not %g"),
+                             column->min, column->max, number);
+          return invalid (error, table, column->name, reason);
+        }
+    }
+
+  if (column->max_length > 0 && G_VALUE_HOLDS_STRING (value) &&
+      g_utf8_strlen (g_value_get_string (value), -1) > column->max_length)
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("must be at most %u characters long"), column->max_length);
+      return invalid (error, table, column->name, reason);
+    }
+
+  if (column->kind == AT_COLUMN_DATE)
+    {
+      const char *text = g_value_get_string (value);
+      int y, m, d;
+      char end;
+
+      if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3 || strlen (text) != 10 ||
+          !g_date_valid_dmy (d, m, y))
+        return invalid (error, table, column->name, _("is not a date of the form YYYY-MM-DD"));
+    }
+
+  return TRUE;
+}
+
+/**
+ * at_record_validate:
+ *
+ * Checks every column against its descriptor, then the class's own rules.
+ * The store calls it before each write, so a bad value never reaches SQL.
+ */
+gboolean
+at_record_validate (AtRecord  *self,
+                    GError   **error)
+{
+  AtRecordPrivate *priv = at_record_get_instance_private (self);
+  AtRecordClass *klass = AT_RECORD_GET_CLASS (self);
+  GValue *values = ensure_values (self);
+
+  g_return_val_if_fail (AT_IS_RECORD (self), FALSE);
+
+  for (guint i = 0; i < klass->n_columns; i++)
+    {
+      const AtColumn *column = &klass->columns[i];
+
+      if (column->flags & (AT_COLUMN_GENERATED | AT_COLUMN_OWNER))
+        continue;
+      if (!validate_column (self, column, &values[i], (priv->not_null >> i) & 1, error))
+        return FALSE;
+    }
+
+  if (klass->validate != NULL)
+    return klass->validate (self, error);
+
+  return TRUE;
+}
+
+/* For the store: the value of column i, or NULL when it is NULL. */
+const GValue *
+_at_record_peek_value (AtRecord *self,
+                       guint     index)
+{
+  AtRecordPrivate *priv = at_record_get_instance_private (self);
+
+  if (((priv->not_null >> index) & 1) == 0)
+    return NULL;
+  return &ensure_values (self)[index];
+}
+
+void
+_at_record_load_value (AtRecord     *self,
+                       guint         index,
+                       const GValue *value)
+{
+  store_column (self, index, value);
+}

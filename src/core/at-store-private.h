@@ -1,0 +1,52 @@
+#pragma once
+
+#include <sqlite3.h>
+
+#include "at-store.h"
+
+G_BEGIN_DECLS
+
+/* A cached statement that resets itself when it leaves scope:
+ *   g_autoptr(AtStatement) stmt = _at_store_prepare (store, sql, error); */
+typedef sqlite3_stmt AtStatement;
+
+static inline void
+at_statement_reset (AtStatement *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtStatement, at_statement_reset)
+
+/* For libat-core's own modules and the tests: the connection, and the
+ * statement cache every query goes through (prepared once, reused). */
+sqlite3      *_at_store_get_db           (AtStore     *self);
+sqlite3_stmt *_at_store_prepare          (AtStore     *self,
+                                          const char  *sql,
+                                          GError     **error);
+gboolean      _at_store_exec             (AtStore     *self,
+                                          const char  *sql,
+                                          GError     **error);
+gboolean      _at_store_set_error        (AtStore     *self,
+                                          int          rc,
+                                          const char  *what,
+                                          GError     **error);
+void          _at_store_emit_changed     (AtStore     *self,
+                                          GType        type,
+                                          gint64       id,
+                                          AtStoreChange change);
+
+gboolean      _at_store_collect          (AtStore       *self,
+                                          GType          type,
+                                          sqlite3_stmt  *stmt,
+                                          GListStore    *list,
+                                          GError       **error);
+void          _at_store_append_select    (GString       *sql,
+                                          AtRecordClass *klass);
+void          _at_store_append_count     (GString       *sql,
+                                          AtRecordClass *klass);
+void          _at_store_load_row         (AtRecord      *record,
+                                          sqlite3_stmt  *stmt);
+
+G_END_DECLS

@@ -1,0 +1,643 @@
+/* at-store.c: the SQLite store — opening, checking and migrating the file,
+ * transactions, the statement cache, statistics and integrity checks.
+ * Row reading and writing through AtRecord lives in at-store-records.c.
+ */
+
+#define G_LOG_DOMAIN "at-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "at-catalogue.h"
+#include "at-core-resources.h"
+#include "at-store-private.h"
+
+/* "ATRA" in the SQLite header: this file is an Activity Tracker database. */
+#define AT_APPLICATION_ID 0x41545241
+#define BUSY_TIMEOUT_MS   5000
+
+struct _AtStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;       /* SQL text → sqlite3_stmt, prepared once */
+  int         version;
+  guint       transaction_depth;
+};
+
+G_DEFINE_FINAL_TYPE (AtStore, at_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (at-store-error-quark, at_store_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+/* Numbered migrations, applied in order; the number is PRAGMA user_version. */
+static const char * const migrations[] = {
+  RESOURCE_BASE "/sql/0001-initial.sql",
+};
+
+static gboolean
+set_file_error (GError     **error,
+                int          code,
+                const char  *path,
+                const char  *problem)
+{
+  /* Translators: the first %s is a file name, the second what is wrong with it */
+  g_set_error (error, AT_STORE_ERROR, code, _("Cannot open “%s”: %s"), path, problem);
+  return FALSE;
+}
+
+static int
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      return AT_STORE_ERROR_CONSTRAINT;
+    case SQLITE_NOTADB:
+      return AT_STORE_ERROR_NOT_A_DATABASE;
+    case SQLITE_CORRUPT:
+      return AT_STORE_ERROR_CORRUPT;
+    case SQLITE_READONLY:
+      return AT_STORE_ERROR_READ_ONLY;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      return AT_STORE_ERROR_CANNOT_OPEN;
+    default:
+      return AT_STORE_ERROR_FAILED;
+    }
+}
+
+gboolean
+_at_store_set_error (AtStore     *self,
+                     int          rc,
+                     const char  *what,
+                     GError     **error)
+{
+  g_set_error (error, AT_STORE_ERROR, error_code_for (rc), "%s: %s",
+               what, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+sqlite3 *
+_at_store_get_db (AtStore *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+_at_store_prepare (AtStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _at_store_set_error (self, rc, _("Cannot prepare a query"), error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_at_store_exec (AtStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, AT_STORE_ERROR, error_code_for (rc), "%s",
+                   message != NULL ? message : sqlite3_errstr (rc));
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_at_store_emit_changed (AtStore       *self,
+                        GType          type,
+                        gint64         id,
+                        AtStoreChange  change)
+{
+  g_signal_emit (self, signals [CHANGED], 0, type, id, change);
+}
+
+static gboolean
+query_int (AtStore     *self,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  g_autoptr(AtStatement) stmt = _at_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _at_store_set_error (self, rc, sql, error);
+
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Reads the header and the schema without writing a byte, so that a file
+ * that is not ours, is damaged or is newer is refused untouched. */
+static gboolean
+check_file (AtStore  *self,
+            GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 application_id = 0;
+  gint64 n_objects = 0;
+  gint64 version = 0;
+
+  if (!query_int (self, "PRAGMA application_id", &application_id, &local_error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, &local_error) ||
+      !query_int (self, "PRAGMA user_version", &version, &local_error))
+    {
+      if (g_error_matches (local_error, AT_STORE_ERROR, AT_STORE_ERROR_NOT_A_DATABASE))
+        return set_file_error (error, AT_STORE_ERROR_NOT_A_DATABASE, self->path,
+                               _("the file is not a database"));
+      if (g_error_matches (local_error, AT_STORE_ERROR, AT_STORE_ERROR_CORRUPT))
+        return set_file_error (error, AT_STORE_ERROR_CORRUPT, self->path,
+                               _("the database is damaged (“database disk image is malformed”); "
+                                 "it was left as it was"));
+      return set_file_error (error, local_error->code, self->path, local_error->message);
+    }
+
+  if (application_id != AT_APPLICATION_ID && (application_id != 0 || n_objects > 0))
+    return set_file_error (error, AT_STORE_ERROR_NOT_OURS, self->path,
+                           _("the database was not made by Activity Tracker"));
+
+  if (version > at_store_get_latest_version ())
+    {
+      g_autofree char *problem =
+        g_strdup_printf (_("it was written by a newer version of Activity Tracker "
+                           "(data format %d; this version reads up to %d). "
+                           "Update Activity Tracker to open it; the file was not changed"),
+                         (int) version, at_store_get_latest_version ());
+      return set_file_error (error, AT_STORE_ERROR_NEWER_FILE, self->path, problem);
+    }
+
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    return set_file_error (error, AT_STORE_ERROR_READ_ONLY, self->path,
+                           _("the file is read-only; Activity Tracker needs to write to it"));
+
+  self->version = (int) version;
+  return TRUE;
+}
+
+static gboolean
+configure_connection (AtStore  *self,
+                      GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  if (!_at_store_exec (self,
+                       "PRAGMA foreign_keys = ON;"
+                       "PRAGMA journal_mode = WAL;"
+                       "PRAGMA synchronous = FULL;",
+                       &local_error))
+    return set_file_error (error, local_error->code, self->path, local_error->message);
+
+  return TRUE;
+}
+
+static gboolean
+apply_migration (AtStore  *self,
+                 int       number,
+                 GError  **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *set_version = NULL;
+
+  bytes = g_resources_lookup_data (migrations[number - 1], G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                                 number, AT_APPLICATION_ID);
+
+  if (!at_store_begin (self, error))
+    return FALSE;
+
+  if (!_at_store_exec (self, g_bytes_get_data (bytes, NULL), &local_error) ||
+      !_at_store_exec (self, set_version, &local_error) ||
+      !at_store_commit (self, &local_error))
+    {
+      at_store_rollback (self);
+      g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_MIGRATION,
+                   _("Cannot upgrade “%s” to data format %d: %s. Nothing was changed"),
+                   self->path, number, local_error->message);
+      return FALSE;
+    }
+
+  self->version = number;
+  return TRUE;
+}
+
+static gboolean
+migrate (AtStore  *self,
+         GError  **error)
+{
+  for (int number = self->version + 1; number <= at_store_get_latest_version (); number++)
+    {
+      if (!apply_migration (self, number, error))
+        return FALSE;
+    }
+
+  return at_catalogue_install (self->db, error);
+}
+
+static gboolean
+open_connection (AtStore  *self,
+                 GError  **error)
+{
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  int rc;
+
+  if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
+    return set_file_error (error, AT_STORE_ERROR_CANNOT_OPEN, self->path, _("it is a folder"));
+
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *folder = g_path_get_dirname (self->path);
+
+      if (g_mkdir_with_parents (folder, 0700) != 0)
+        return set_file_error (error, AT_STORE_ERROR_CANNOT_OPEN, self->path, g_strerror (errno));
+      flags |= SQLITE_OPEN_CREATE;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    return set_file_error (error, AT_STORE_ERROR_CANNOT_OPEN, self->path,
+                           self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+
+  return TRUE;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+at_store_finalize (GObject *object)
+{
+  AtStore *self = AT_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (at_store_parent_class)->finalize (object);
+}
+
+static void
+at_store_class_init (AtStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = at_store_finalize;
+
+  /**
+   * AtStore::changed:
+   * @type: the record type whose table changed
+   * @id: the row, or 0 for many rows
+   * @change: an #AtStoreChange
+   *
+   * Emitted after a row is written, so lists can refresh.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_GTYPE, G_TYPE_INT64, G_TYPE_INT);
+}
+
+static void
+at_store_init (AtStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+}
+
+/**
+ * at_store_get_default_path:
+ *
+ * Returns: the default profile's database, under $XDG_DATA_HOME/<app-id>/.
+ */
+char *
+at_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APP_ID, "activity-tracker.db", NULL);
+}
+
+int
+at_store_get_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+/* libat-core is static: its resources are registered by hand, not by a
+ * constructor the linker could drop. */
+static void
+at_store_ensure_resources (void)
+{
+  static gsize registered = 0;
+
+  if (g_once_init_enter (&registered))
+    {
+      at_core_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+/**
+ * at_store_open:
+ * @path: the database file; created with its folder when missing
+ *
+ * Opens a profile's database: checks it is ours and not newer than this
+ * version, applies the missing migrations (one transaction each) and
+ * installs or upgrades the catalogue. A file that fails a check is left
+ * byte for byte as it was.
+ */
+AtStore *
+at_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(AtStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  at_store_ensure_resources ();
+  self = g_object_new (AT_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!open_connection (self, error) ||
+      !check_file (self, error) ||
+      !configure_connection (self, error) ||
+      !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+at_store_get_path (AtStore *self)
+{
+  g_return_val_if_fail (AT_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+at_store_get_version (AtStore *self)
+{
+  g_return_val_if_fail (AT_IS_STORE (self), 0);
+
+  return self->version;
+}
+
+/**
+ * at_store_begin:
+ *
+ * Starts a transaction, or a savepoint inside one: every write between this
+ * and at_store_commit() lands whole or not at all.
+ */
+gboolean
+at_store_begin (AtStore  *self,
+                GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (AT_IS_STORE (self), FALSE);
+
+  sql = self->transaction_depth == 0
+      ? g_strdup ("BEGIN IMMEDIATE")
+      : g_strdup_printf ("SAVEPOINT at_%u", self->transaction_depth);
+  if (!_at_store_exec (self, sql, error))
+    return FALSE;
+
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+at_store_commit (AtStore  *self,
+                 GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (AT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  sql = self->transaction_depth == 1
+      ? g_strdup ("COMMIT")
+      : g_strdup_printf ("RELEASE at_%u", self->transaction_depth - 1);
+  if (!_at_store_exec (self, sql, error))
+    return FALSE;
+
+  self->transaction_depth--;
+  return TRUE;
+}
+
+void
+at_store_rollback (AtStore *self)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (AT_IS_STORE (self));
+  g_return_if_fail (self->transaction_depth > 0);
+
+  sql = self->transaction_depth == 1
+      ? g_strdup ("ROLLBACK")
+      : g_strdup_printf ("ROLLBACK TO at_%u; RELEASE at_%u",
+                         self->transaction_depth - 1, self->transaction_depth - 1);
+  if (!_at_store_exec (self, sql, &error))
+    g_warning ("Cannot roll back: %s", error->message);
+
+  self->transaction_depth--;
+}
+
+gboolean
+at_store_get_statistics (AtStore           *self,
+                         gint64             user_id,
+                         AtUserStatistics  *stats,
+                         GError           **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (AT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  memset (stats, 0, sizeof *stats);
+  stmt = _at_store_prepare (self,
+                            "SELECT total_sessions, total_days_active, last_activity, "
+                            "       total_minutes, avg_session_rating, total_calories, total_prs "
+                            "FROM user_statistics WHERE user_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    return _at_store_set_error (self, rc, _("Cannot read the statistics"), error);
+
+  stats->total_sessions = sqlite3_column_int64 (stmt, 0);
+  stats->total_days_active = sqlite3_column_int64 (stmt, 1);
+  stats->last_activity = sqlite3_column_int64 (stmt, 2);
+  stats->total_minutes = sqlite3_column_int64 (stmt, 3);
+  stats->avg_session_rating = sqlite3_column_double (stmt, 4);
+  stats->total_calories = sqlite3_column_double (stmt, 5);
+  stats->total_prs = sqlite3_column_int64 (stmt, 6);
+  return TRUE;
+}
+
+/**
+ * at_store_rebuild_statistics:
+ *
+ * Recomputes the trigger-kept statistics from the sessions themselves.
+ */
+gboolean
+at_store_rebuild_statistics (AtStore  *self,
+                             GError  **error)
+{
+  g_return_val_if_fail (AT_IS_STORE (self), FALSE);
+
+  if (!at_store_begin (self, error))
+    return FALSE;
+
+  if (!_at_store_exec (self,
+                       "DELETE FROM user_statistics;"
+                       "DELETE FROM user_active_day;"
+                       "INSERT INTO user_active_day (user_id, local_date, sessions)"
+                       "  SELECT user_id, local_date, count(*) FROM activity_session"
+                       "  WHERE deleted_at IS NULL GROUP BY user_id, local_date;"
+                       "INSERT INTO user_statistics (user_id, total_sessions, total_days_active,"
+                       "    last_activity, total_minutes, minutes_count, rating_sum, rating_count,"
+                       "    total_calories, calories_count, total_prs)"
+                       "  SELECT user_id, count(*), count(DISTINCT local_date), max(started_at),"
+                       "    sum(duration_minutes), count(duration_minutes), total(rating),"
+                       "    count(rating), sum(estimated_calories), count(estimated_calories),"
+                       "    count(*) FILTER (WHERE is_personal_record = 1)"
+                       "  FROM activity_session WHERE deleted_at IS NULL GROUP BY user_id;",
+                       error))
+    {
+      at_store_rollback (self);
+      return FALSE;
+    }
+
+  return at_store_commit (self, error);
+}
+
+static gboolean
+collect_rows (AtStore     *self,
+              const char  *sql,
+              const char  *label,
+              GPtrArray   *problems,
+              GError     **error)
+{
+  g_autoptr(AtStatement) stmt = _at_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (text, "ok") != 0)
+        g_ptr_array_add (problems, g_strdup_printf ("%s: %s", label, text ? text : "?"));
+    }
+
+  if (rc != SQLITE_DONE)
+    return _at_store_set_error (self, rc, label, error);
+
+  return TRUE;
+}
+
+static gboolean
+check_fts (AtStore     *self,
+           const char  *table,
+           GPtrArray   *problems)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES ('integrity-check')",
+                                          table, table);
+  g_autoptr(GError) error = NULL;
+
+  if (!_at_store_exec (self, sql, &error))
+    g_ptr_array_add (problems, g_strdup_printf ("%s: %s", table, error->message));
+
+  return TRUE;
+}
+
+/**
+ * at_store_check:
+ * @problems: (element-type utf8): receives one line per problem found
+ *
+ * Runs SQLite's integrity and foreign-key checks, the full-text indexes'
+ * own checks and compares the kept statistics with the sessions.
+ *
+ * Returns: %FALSE only when the checks themselves could not run.
+ */
+gboolean
+at_store_check (AtStore    *self,
+                GPtrArray  *problems,
+                GError    **error)
+{
+  g_return_val_if_fail (AT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  return collect_rows (self, "PRAGMA integrity_check", "integrity", problems, error) &&
+         collect_rows (self,
+                       "SELECT format ('%s row %d refers to a missing %s row', \"table\", rowid, parent)"
+                       " FROM pragma_foreign_key_check",
+                       "foreign key", problems, error) &&
+         check_fts (self, "session_fts", problems) &&
+         check_fts (self, "exercise_fts", problems) &&
+         check_fts (self, "program_fts", problems) &&
+         collect_rows (self,
+                       "SELECT format ('user %d differs from the sessions', user_id)"
+                       " FROM user_statistics_mismatch",
+                       "statistics", problems, error);
+}
