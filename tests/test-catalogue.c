@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "at-catalogue.h"
+#include "at-core-resources.h"
 
 #define RESOURCE_BASE_PATH "/org/activitytracker/ActivityTracker"
 #define MIGRATION_PATH     RESOURCE_BASE_PATH "/sql/0001-initial.sql"
@@ -304,7 +305,7 @@ typedef struct
   const char *member;   /* the member to set on it */
   const char *value;    /* as JSON text; or the file's whole text */
   int         code;
-  const char *message;  /* expected after "FILE: entry N", or after "FILE: " */
+  const char *message;  /* expected after "FILE: entry N", or after "FILE:" */
 } BadCase;
 
 static const BadCase bad_cases[] = {
@@ -323,7 +324,7 @@ static const BadCase bad_cases[] = {
   { "duplicate", "exercises.json", "Front Squat", "name", "\"Squat\"",
     AT_CATALOGUE_ERROR_INVALID, " (\"Squat\"): same key as entry 1" },
   { "syntax", "exercises.json", NULL, NULL, "[{\"name\": ",
-    AT_CATALOGUE_ERROR_PARSE, "" },
+    AT_CATALOGUE_ERROR_PARSE, "exercises.json:1:10: " },
   { "top-level", "goal-types.json", NULL, NULL, "{}",
     AT_CATALOGUE_ERROR_INVALID, "the top level must be an array" },
   { "missing-member", "categories.json", NULL, NULL, "[{\"description\": \"x\"}]",
@@ -529,10 +530,10 @@ check_bad_install (sqlite3       *db,
                                 find_entry (json_node_get_array (root), bad->key) + 1);
     }
   else
-    prefix = g_strdup_printf ("%s: ", bad->file);
+    prefix = g_strdup_printf ("%s:", bad->file);
 
   if (!g_str_has_prefix (error->message, prefix) || strstr (error->message, bad->message) == NULL)
-    g_error ("unexpected message \"%s\": wanted \"%s…%s\"", error->message, prefix, bad->message);
+    g_error ("unexpected message \"%s\": wanted \"%s...%s\"", error->message, prefix, bad->message);
 
   /* Nothing half-written: not even the unit added by the valid units.json. */
   after = snapshot_counts (db);
@@ -570,6 +571,9 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  /* libat-core's resources are registered by hand; AtStore does it in the app. */
+  at_core_register_resource ();
 
   g_test_add_func ("/core/catalogue/shipped-version", test_shipped_version);
   g_test_add_func ("/core/catalogue/counts", test_counts);

@@ -11,7 +11,7 @@
 --  * Foreign keys: owned children CASCADE, catalogue references RESTRICT,
 --    optional references SET NULL.
 --
--- The uuid default: 16 random bytes formatted as an RFC 4122 version 4 uuid.
+-- The uuid default: random bytes formatted as an RFC 4122 version 4 uuid.
 
 CREATE TABLE at_meta (
   key   TEXT PRIMARY KEY,
@@ -176,14 +176,18 @@ CREATE TABLE activity_exercise (
   exercise_order      INTEGER NOT NULL,
   superset_group      INTEGER,
   notes               TEXT,
+  -- Kept by the training rules: this exercise beat the user's best of some
+  -- record kind when it was done (the PR badge of its session).
+  set_a_record        INTEGER NOT NULL DEFAULT 0 CHECK (set_a_record IN (0, 1)),
   created_at          INTEGER DEFAULT (unixepoch())
 ) STRICT;
 CREATE INDEX idx_exercise_session ON activity_exercise (session_id, exercise_order);
 CREATE INDEX idx_exercise_subtype ON activity_exercise (activity_subtype_id);
 
+-- A set has no uuid of its own: it is known everywhere by its exercise's
+-- uuid and its set_number (UNIQUE below), which keeps ten million sets small.
 CREATE TABLE exercise_set (
   id             INTEGER PRIMARY KEY,
-  uuid           TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
   exercise_id    INTEGER NOT NULL REFERENCES activity_exercise (id) ON DELETE CASCADE,
   set_number     INTEGER NOT NULL,
   reps           INTEGER CHECK (reps IS NULL OR reps > 0),

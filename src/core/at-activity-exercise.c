@@ -21,6 +21,7 @@ static const AtColumn columns[] = {
   { "exercise_order", AT_COLUMN_INTEGER, AT_COLUMN_REQUIRED, 0, 0, 0, 0 },
   { "superset_group", AT_COLUMN_INTEGER, AT_COLUMN_FLAGS_NONE, 0, 0, 0, 0 },
   { "notes", AT_COLUMN_TEXT, AT_COLUMN_FLAGS_NONE, 0, 0, 0, 0 },
+  { "set_a_record", AT_COLUMN_BOOLEAN, AT_COLUMN_GENERATED, 0, 0, 0, 0 },
   { "created_at", AT_COLUMN_TIMESTAMP, AT_COLUMN_GENERATED, 0, 0, 0, 0 },
 };
 
@@ -34,6 +35,9 @@ at_activity_exercise_class_init (AtActivityExerciseClass *klass)
   record_class->parents[0].type = AT_TYPE_SESSION;
   record_class->order_by = "exercise_order, id";
   record_class->has_uuid = TRUE;
+  record_class->touch_query =
+    "SELECT s.id, s.user_id, e.activity_subtype_id FROM activity_exercise e"
+    " JOIN activity_session s ON s.id = e.session_id WHERE e.id = ?1";
 }
 
 static void

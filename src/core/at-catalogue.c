@@ -376,8 +376,18 @@ parse_file (const FileLoader  *loader,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
+      const char *message = local_error->message;
+      const char *separator = ": ";
+
+      /* json-glib says "<data>:LINE:COLUMN: ..."; name the file instead. */
+      if (g_str_has_prefix (message, "<data>:"))
+        {
+          message += strlen ("<data>:");
+          separator = ":";
+        }
+
       g_set_error (error, AT_CATALOGUE_ERROR, AT_CATALOGUE_ERROR_PARSE,
-                   "%s: %s", name, local_error->message);
+                   "%s%s%s", name, separator, message);
       return NULL;
     }
 
@@ -1163,6 +1173,8 @@ install_with_loader (sqlite3           *db,
 /**
  * at_catalogue_get_shipped_version:
  *
+ * The core resources must be registered, as for at_catalogue_install().
+ *
  * Returns: the `version` of the catalogue in the resource bundle, or 0 if it
  *   cannot be read (which is a packaging bug and logs a critical).
  */
@@ -1184,7 +1196,9 @@ at_catalogue_get_shipped_version (void)
  * @db: an open database with the schema migrated
  * @error: return location for an #AtCatalogueError
  *
- * Brings the catalogue rows of @db up to the shipped catalogue. Does nothing
+ * Brings the catalogue rows of @db up to the shipped catalogue. The core
+ * resources must be registered (at_store_open() does it; a test calls
+ * at_core_register_resource() once). Does nothing
  * when the installed version is already the shipped one or newer. Otherwise
  * upserts every entry by its natural key inside a savepoint and records the
  * version; on failure nothing is changed.

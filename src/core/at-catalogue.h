@@ -19,7 +19,9 @@ G_BEGIN_DECLS
  * activity categories, activity types with their metric templates,
  * exercises (the `activity_subtype` table), goal types, body metric types and
  * achievement types. It ships as JSON files in the core resource bundle under
- * `/org/activitytracker/ActivityTracker/catalogue/`:
+ * `/org/activitytracker/ActivityTracker/catalogue/` (libat-core registers
+ * that bundle by hand, in at_store_open(); register it before calling
+ * at_catalogue_install() on a connection of your own):
  *
  * - `index.json`: an object `{"version": N}`, N an integer >= 1.
  * - `units.json`, `categories.json`, `activity-types.json`, `exercises.json`,

@@ -41,7 +41,10 @@ at_exercise_set_class_init (AtExerciseSetClass *klass)
   record_class->parents[0].column = "exercise_id";
   record_class->parents[0].type = AT_TYPE_ACTIVITY_EXERCISE;
   record_class->order_by = "set_number, id";
-  record_class->has_uuid = TRUE;
+  record_class->touch_query =
+    "SELECT s.id, s.user_id, e.activity_subtype_id FROM exercise_set x"
+    " JOIN activity_exercise e ON e.id = x.exercise_id"
+    " JOIN activity_session s ON s.id = e.session_id WHERE x.id = ?1";
 }
 
 static void

@@ -68,6 +68,8 @@ struct _AtRecordClass
   gboolean        has_updated_at;
   gboolean        has_deleted_at;
   const char     *order_by;         /* natural order of lists, default "id" */
+  const char     *touch_query;      /* for training rows: SQL giving (session, user,
+                                     * exercise subtype) of row ?1 */
 
   /* Fills in what the store derives (e.g. a session's UTC offset from the
    * user's timezone); called before validation on every write. */

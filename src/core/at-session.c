@@ -145,6 +145,9 @@ at_session_class_init (AtSessionClass *klass)
   record_class->order_by = "started_at DESC, id DESC";
   record_class->has_uuid = TRUE;
   record_class->validate = at_session_validate;
+  record_class->touch_query =
+    "SELECT s.id, s.user_id, e.activity_subtype_id FROM activity_session s"
+    " LEFT JOIN activity_exercise e ON e.session_id = s.id WHERE s.id = ?1";
   record_class->prepare_write = at_session_prepare_write;
 }
 

@@ -32,6 +32,11 @@ gboolean      _at_store_set_error        (AtStore     *self,
                                           int          rc,
                                           const char  *what,
                                           GError     **error);
+gboolean      _at_store_touch            (AtStore       *self,
+                                          AtRecordClass *klass,
+                                          gint64         id,
+                                          GError       **error);
+gint64        _at_store_get_kilogram_unit (AtStore      *self);
 void          _at_store_emit_changed     (AtStore     *self,
                                           GType        type,
                                           gint64       id,

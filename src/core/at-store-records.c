@@ -368,8 +368,10 @@ write_record (AtStore       *self,
 
   stmt = prepare (self, record, user_id, error);
   if (stmt == NULL ||
+      !_at_store_touch (self, klass, at_record_get_id (record), error) ||
       !run_write (self, record, stmt, error) ||
       !check_row_is_writable (self, klass, user_id, at_record_get_id (record), error) ||
+      !_at_store_touch (self, klass, at_record_get_id (record), error) ||
       !at_store_commit (self, error))
     {
       at_statement_reset (g_steal_pointer (&stmt));
@@ -556,16 +558,33 @@ change_rows (AtStore        *self,
   append_owner_predicate (sql, klass, ACCESS_WRITE);
 
   stmt = _at_store_prepare (self, sql->str, error);
-  if (stmt == NULL)
+  if (stmt == NULL || !at_store_begin (self, error))
     return FALSE;
   bind_named_int64 (stmt, ":id", id);
   bind_named_int64 (stmt, ":user", user_id);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return _at_store_set_error (self, rc, klass->table, error);
+  if (!_at_store_touch (self, klass, id, error))
+    {
+      at_store_rollback (self);
+      return FALSE;
+    }
 
+  rc = sqlite3_step (stmt);
   *n_changed = sqlite3_changes64 (_at_store_get_db (self));
+  at_statement_reset (g_steal_pointer (&stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _at_store_set_error (self, rc, klass->table, error);
+      at_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!_at_store_touch (self, klass, id, error) || !at_store_commit (self, error))
+    {
+      at_store_rollback (self);
+      return FALSE;
+    }
+
   if (*n_changed > 0)
     _at_store_emit_changed (self, type, id, change);
   return TRUE;

@@ -10,10 +10,12 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 
 #include "at-catalogue.h"
 #include "at-core-resources.h"
 #include "at-store-private.h"
+#include "at-training.h"
 
 /* "ATRA" in the SQLite header: this file is an Activity Tracker database. */
 #define AT_APPLICATION_ID 0x41545241
@@ -28,6 +30,12 @@ struct _AtStore
   GHashTable *statements;       /* SQL text → sqlite3_stmt, prepared once */
   int         version;
   guint       transaction_depth;
+  AtOneRepMaxFormula formula;
+  gint64      kilogram_unit;
+
+  /* What the open transaction changed, for the training rules at commit. */
+  GHashTable *touched_sessions;  /* session id (gint64 *) */
+  GHashTable *touched_records;   /* "user:subtype" */
 };
 
 G_DEFINE_FINAL_TYPE (AtStore, at_store, G_TYPE_OBJECT)
@@ -318,6 +326,8 @@ at_store_finalize (GObject *object)
   AtStore *self = AT_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->touched_sessions, g_hash_table_unref);
+  g_clear_pointer (&self->touched_records, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -351,6 +361,8 @@ at_store_class_init (AtStoreClass *klass)
 static void
 at_store_init (AtStore *self)
 {
+  self->touched_sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->touched_records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
 }
@@ -433,6 +445,105 @@ at_store_get_version (AtStore *self)
   return self->version;
 }
 
+static void
+forget_touched (AtStore *self)
+{
+  g_hash_table_remove_all (self->touched_sessions);
+  g_hash_table_remove_all (self->touched_records);
+}
+
+/* Notes a (session, user, exercise subtype) row for the training rules. */
+static void
+note_touched (AtStore      *self,
+              sqlite3_stmt *stmt)
+{
+  gint64 session_id = sqlite3_column_int64 (stmt, 0);
+
+  g_hash_table_add (self->touched_sessions, g_memdup2 (&session_id, sizeof session_id));
+  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+    g_hash_table_add (self->touched_records,
+                      g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                       (gint64) sqlite3_column_int64 (stmt, 1),
+                                       (gint64) sqlite3_column_int64 (stmt, 2)));
+}
+
+/**
+ * _at_store_touch:
+ *
+ * Notes the session, user and exercises a row of a training table belongs
+ * to, so that the rules run for them when the transaction commits. Called
+ * before a write (what the row was) and after it (what it is).
+ */
+gboolean
+_at_store_touch (AtStore        *self,
+                 AtRecordClass  *klass,
+                 gint64          id,
+                 GError        **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+  int rc;
+
+  if (klass->touch_query == NULL || id == 0)
+    return TRUE;
+
+  stmt = _at_store_prepare (self, klass->touch_query, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    note_touched (self, stmt);
+
+  if (rc != SQLITE_DONE)
+    return _at_store_set_error (self, rc, klass->table, error);
+  return TRUE;
+}
+
+/* Runs the training rules for what the transaction touched, inside it. */
+static gboolean
+apply_training_rules (AtStore  *self,
+                      GError  **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->touched_sessions);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!_at_training_update_session (self, *(gint64 *) key, error))
+        return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, self->touched_records);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 user_id = 0, subtype_id = 0;
+
+      if (sscanf (key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, &user_id, &subtype_id) != 2)
+        g_assert_not_reached ();
+      if (!_at_training_update_records (self, user_id, subtype_id, self->formula, error))
+        return FALSE;
+    }
+
+  forget_touched (self);
+  return TRUE;
+}
+
+/* The base unit of weight: records and volumes are kept in it. */
+gint64
+_at_store_get_kilogram_unit (AtStore *self)
+{
+  if (self->kilogram_unit == 0)
+    {
+      gint64 id = 0;
+
+      if (query_int (self, "SELECT coalesce (max (id), 0) FROM unit"
+                           " WHERE type = 'weight' AND is_base_unit = 1", &id, NULL))
+        self->kilogram_unit = id;
+    }
+  return self->kilogram_unit;
+}
+
 /**
  * at_store_begin:
  *
@@ -466,6 +577,9 @@ at_store_commit (AtStore  *self,
   g_return_val_if_fail (AT_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
 
+  if (self->transaction_depth == 1 && !apply_training_rules (self, error))
+    return FALSE;
+
   sql = self->transaction_depth == 1
       ? g_strdup ("COMMIT")
       : g_strdup_printf ("RELEASE at_%u", self->transaction_depth - 1);
@@ -493,6 +607,74 @@ at_store_rollback (AtStore *self)
     g_warning ("Cannot roll back: %s", error->message);
 
   self->transaction_depth--;
+  if (self->transaction_depth == 0)
+    forget_touched (self);
+}
+
+void
+at_store_set_one_rep_max_formula (AtStore            *self,
+                                  AtOneRepMaxFormula  formula)
+{
+  g_return_if_fail (AT_IS_STORE (self));
+
+  self->formula = formula;
+}
+
+AtOneRepMaxFormula
+at_store_get_one_rep_max_formula (AtStore *self)
+{
+  g_return_val_if_fail (AT_IS_STORE (self), AT_ONE_REP_MAX_EPLEY);
+
+  return self->formula;
+}
+
+/**
+ * at_store_recompute_records:
+ *
+ * Recomputes every volume, personal record and PR flag of the user from
+ * the sets, e.g. after the 1RM formula changed.
+ */
+gboolean
+at_store_recompute_records (AtStore  *self,
+                            gint64    user_id,
+                            GError  **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (AT_IS_STORE (self), FALSE);
+
+  if (!at_store_begin (self, error))
+    return FALSE;
+
+  stmt = _at_store_prepare (self,
+                            "SELECT s.id, s.user_id, e.activity_subtype_id FROM activity_session s"
+                            " LEFT JOIN activity_exercise e ON e.session_id = s.id"
+                            " WHERE s.user_id = ?1", error);
+  if (stmt == NULL)
+    {
+      at_store_rollback (self);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    note_touched (self, stmt);
+  at_statement_reset (g_steal_pointer (&stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _at_store_set_error (self, rc, "personal_record", error);
+      at_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!at_store_commit (self, error))
+    {
+      at_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

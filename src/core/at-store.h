@@ -2,6 +2,7 @@
 
 #include <gio/gio.h>
 
+#include "at-one-rep-max.h"
 #include "at-record.h"
 #include "at-types.h"
 
@@ -132,6 +133,14 @@ gboolean     at_store_unlike_session         (AtStore        *self,
 gint64       at_store_count_likes            (AtStore        *self,
                                               gint64          user_id,
                                               gint64          session_id,
+                                              GError        **error);
+
+/* Personal records use the user's 1RM formula (Epley unless set). */
+void         at_store_set_one_rep_max_formula (AtStore           *self,
+                                               AtOneRepMaxFormula formula);
+AtOneRepMaxFormula at_store_get_one_rep_max_formula (AtStore     *self);
+gboolean     at_store_recompute_records      (AtStore        *self,
+                                              gint64          user_id,
                                               GError        **error);
 
 /* The trigger-kept statistics row, or FALSE with *found FALSE for none. */

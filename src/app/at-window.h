@@ -1,0 +1,23 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "at-core.h"
+#include "at-application.h"
+
+G_BEGIN_DECLS
+
+#define AT_TYPE_WINDOW (at_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtWindow, at_window, AT, WINDOW, AdwApplicationWindow)
+
+AtWindow   *at_window_new           (AtApplication *application);
+AtStore    *at_window_get_store     (AtWindow      *self);
+void        at_window_set_store     (AtWindow      *self,
+                                     AtStore       *store);
+const char *at_window_get_path      (AtWindow      *self);
+void        at_window_show_error    (AtWindow      *self,
+                                     const char    *path,
+                                     const GError  *error);
+
+G_END_DECLS

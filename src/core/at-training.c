@@ -1,0 +1,357 @@
+/* at-training.c: the rules that follow from a user's sets.
+ *
+ * Volume is reps × weight in kilograms over the non-warm-up sets. Personal
+ * records are recomputed from scratch for each exercise a write touched,
+ * walking the user's live, non-template sessions of that exercise in time
+ * order: a session sets a record of a kind when it beats every earlier
+ * session; the record is the best of all, with the best before it as its
+ * previous value. So an edit, a back-dated entry or a deletion gives the
+ * same records as if history had been typed in order, and a deleted
+ * session never keeps a record alive.
+ */
+
+#define G_LOG_DOMAIN "at-training"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "at-store-private.h"
+#include "at-training.h"
+
+typedef enum
+{
+  KIND_ONE_REP_MAX,
+  KIND_MAX_WEIGHT,
+  KIND_MAX_REPS,
+  KIND_MAX_VOLUME,
+  N_KINDS
+} RecordKind;
+
+static const char * const kind_names[N_KINDS] = {
+  [KIND_ONE_REP_MAX] = "1rm",
+  [KIND_MAX_WEIGHT] = "max_weight",
+  [KIND_MAX_REPS] = "max_reps",
+  [KIND_MAX_VOLUME] = "max_volume",
+};
+
+/* The best of one kind in one session, and where. */
+typedef struct
+{
+  double value;
+  gint64 exercise_id;
+} Best;
+
+typedef struct
+{
+  double value;
+  double previous;       /* the record before it, or NAN for none */
+  gint64 session_id;
+  gint64 exercise_id;
+  gint64 achieved_at;
+} Record;
+
+/* One session's sets of the exercise, summed up. */
+typedef struct
+{
+  gint64 session_id;
+  gint64 started_at;
+  Best   best[N_KINDS];
+} SessionSummary;
+
+#define SETS_OF_EXERCISE_SQL \
+  "SELECT s.id, s.started_at, e.id, x.reps, coalesce (x.weight, 0) * coalesce (u.conversion_factor, 1)" \
+  " FROM activity_session s" \
+  " JOIN activity_exercise e ON e.session_id = s.id" \
+  " JOIN exercise_set x ON x.exercise_id = e.id" \
+  " LEFT JOIN unit u ON u.id = x.weight_unit_id" \
+  " WHERE s.user_id = ?1 AND e.activity_subtype_id = ?2 AND s.deleted_at IS NULL" \
+  "   AND s.is_template = 0 AND x.is_warmup = 0 AND x.reps >= 1" \
+  " ORDER BY s.started_at, s.id, e.id"
+
+static void
+take_best (Best   *best,
+           double  value,
+           gint64  exercise_id)
+{
+  if (value > best->value)
+    {
+      best->value = value;
+      best->exercise_id = exercise_id;
+    }
+}
+
+static void
+add_set (SessionSummary     *summary,
+         AtOneRepMaxFormula  formula,
+         gint64              exercise_id,
+         gint64              reps,
+         double              weight_kg)
+{
+  take_best (&summary->best[KIND_ONE_REP_MAX], at_one_rep_max_estimate (formula, weight_kg, reps),
+             exercise_id);
+  take_best (&summary->best[KIND_MAX_WEIGHT], weight_kg, exercise_id);
+  take_best (&summary->best[KIND_MAX_REPS], (double) reps, exercise_id);
+
+  /* Volume is the session's total for the exercise. */
+  summary->best[KIND_MAX_VOLUME].value += (double) reps * weight_kg;
+  if (summary->best[KIND_MAX_VOLUME].exercise_id == 0)
+    summary->best[KIND_MAX_VOLUME].exercise_id = exercise_id;
+}
+
+/* Reads the user's sets of an exercise as one summary per session. */
+static GArray *
+summarize_sessions (AtStore             *store,
+                    gint64               user_id,
+                    gint64               subtype_id,
+                    AtOneRepMaxFormula   formula,
+                    GError             **error)
+{
+  g_autoptr(AtStatement) stmt = _at_store_prepare (store, SETS_OF_EXERCISE_SQL, error);
+  g_autoptr(GArray) summaries = g_array_new (FALSE, TRUE, sizeof (SessionSummary));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_int64 (stmt, 2, subtype_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 session_id = sqlite3_column_int64 (stmt, 0);
+      SessionSummary *last = summaries->len > 0
+                           ? &g_array_index (summaries, SessionSummary, summaries->len - 1)
+                           : NULL;
+
+      if (last == NULL || last->session_id != session_id)
+        {
+          g_array_set_size (summaries, summaries->len + 1);
+          last = &g_array_index (summaries, SessionSummary, summaries->len - 1);
+          last->session_id = session_id;
+          last->started_at = sqlite3_column_int64 (stmt, 1);
+        }
+
+      add_set (last, formula, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3),
+               sqlite3_column_double (stmt, 4));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _at_store_set_error (store, rc, "personal_record", error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&summaries);
+}
+
+/* Walks the sessions in time order; fills the records and the exercises
+ * that beat the best before them. */
+static void
+find_records (GArray  *summaries,
+              Record   records[N_KINDS],
+              GArray  *record_exercises)
+{
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    {
+      records[kind] = (Record) { .value = 0, .previous = NAN };
+    }
+
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      const SessionSummary *summary = &g_array_index (summaries, SessionSummary, i);
+
+      for (guint kind = 0; kind < N_KINDS; kind++)
+        {
+          const Best *best = &summary->best[kind];
+          Record *record = &records[kind];
+
+          if (best->value <= record->value)
+            continue;
+
+          record->previous = record->session_id != 0 ? record->value : NAN;
+          record->value = best->value;
+          record->session_id = summary->session_id;
+          record->exercise_id = best->exercise_id;
+          record->achieved_at = summary->started_at;
+          g_array_append_val (record_exercises, best->exercise_id);
+        }
+    }
+}
+
+static gboolean
+step_done (AtStore       *store,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _at_store_set_error (store, rc, _("Cannot update the personal records"), error);
+  return TRUE;
+}
+
+static gboolean
+store_record (AtStore       *store,
+              gint64         user_id,
+              gint64         subtype_id,
+              RecordKind     kind,
+              const Record  *record,
+              GError       **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+
+  if (record->session_id == 0)
+    {
+      stmt = _at_store_prepare (store,
+                                "DELETE FROM personal_record WHERE user_id = ?1"
+                                " AND activity_subtype_id = ?2 AND record_type = ?3", error);
+      if (stmt == NULL)
+        return FALSE;
+    }
+  else
+    {
+      stmt = _at_store_prepare (store,
+                                "INSERT INTO personal_record (user_id, activity_subtype_id, record_type,"
+                                "   record_value, unit_id, session_id, exercise_id,"
+                                "   previous_record_value, achieved_at)"
+                                " VALUES (?1, ?2, ?3, round (?4, 2), ?5, ?6, ?7, round (?8, 2), ?9)"
+                                " ON CONFLICT (user_id, activity_subtype_id, record_type) DO UPDATE SET"
+                                "   record_value = excluded.record_value, unit_id = excluded.unit_id,"
+                                "   session_id = excluded.session_id, exercise_id = excluded.exercise_id,"
+                                "   previous_record_value = excluded.previous_record_value,"
+                                "   achieved_at = excluded.achieved_at"
+                                " WHERE (record_value, session_id, exercise_id, achieved_at)"
+                                "   IS NOT (excluded.record_value, excluded.session_id,"
+                                "           excluded.exercise_id, excluded.achieved_at)"
+                                "   OR previous_record_value IS NOT excluded.previous_record_value",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_double (stmt, 4, record->value);
+      if (kind != KIND_MAX_REPS)
+        sqlite3_bind_int64 (stmt, 5, _at_store_get_kilogram_unit (store));
+      sqlite3_bind_int64 (stmt, 6, record->session_id);
+      sqlite3_bind_int64 (stmt, 7, record->exercise_id);
+      if (!isnan (record->previous))
+        sqlite3_bind_double (stmt, 8, record->previous);
+      sqlite3_bind_int64 (stmt, 9, record->achieved_at);
+    }
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_int64 (stmt, 2, subtype_id);
+  sqlite3_bind_text (stmt, 3, kind_names[kind], -1, SQLITE_STATIC);
+  return step_done (store, stmt, error);
+}
+
+/* The user's sessions holding this exercise, for the flag updates below. */
+#define USER_SESSIONS_WITH_EXERCISE \
+  " SELECT s.id FROM activity_session s JOIN activity_exercise e ON e.session_id = s.id" \
+  " WHERE s.user_id = ?1 AND e.activity_subtype_id = ?2"
+
+static gboolean
+store_flags (AtStore  *store,
+             gint64    user_id,
+             gint64    subtype_id,
+             GArray   *record_exercises,
+             GError  **error)
+{
+  g_autoptr(AtStatement) clear = NULL;
+  g_autoptr(AtStatement) sessions = NULL;
+
+  clear = _at_store_prepare (store,
+                             "UPDATE activity_exercise SET set_a_record = 0"
+                             " WHERE set_a_record = 1 AND activity_subtype_id = ?2"
+                             "   AND session_id IN (" USER_SESSIONS_WITH_EXERCISE ")", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, user_id);
+  sqlite3_bind_int64 (clear, 2, subtype_id);
+  if (!step_done (store, clear, error))
+    return FALSE;
+
+  for (guint i = 0; i < record_exercises->len; i++)
+    {
+      g_autoptr(AtStatement) mark =
+        _at_store_prepare (store, "UPDATE activity_exercise SET set_a_record = 1 WHERE id = ?1", error);
+
+      if (mark == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (mark, 1, g_array_index (record_exercises, gint64, i));
+      if (!step_done (store, mark, error))
+        return FALSE;
+    }
+
+  sessions = _at_store_prepare (store,
+                                "UPDATE activity_session SET is_personal_record = new_flag"
+                                " FROM (SELECT s.id AS session_id, EXISTS (SELECT 1 FROM activity_exercise x"
+                                "         WHERE x.session_id = s.id AND x.set_a_record = 1) AS new_flag"
+                                "       FROM activity_session s WHERE s.id IN (" USER_SESSIONS_WITH_EXERCISE "))"
+                                " WHERE id = session_id AND is_personal_record IS NOT new_flag", error);
+  if (sessions == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (sessions, 1, user_id);
+  sqlite3_bind_int64 (sessions, 2, subtype_id);
+  return step_done (store, sessions, error);
+}
+
+/**
+ * _at_training_update_records:
+ *
+ * Recomputes a user's records of one exercise, the exercises that set them
+ * and the PR flag of the sessions that hold the exercise.
+ */
+gboolean
+_at_training_update_records (AtStore             *store,
+                             gint64               user_id,
+                             gint64               subtype_id,
+                             AtOneRepMaxFormula   formula,
+                             GError             **error)
+{
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GArray) record_exercises = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Record records[N_KINDS];
+
+  summaries = summarize_sessions (store, user_id, subtype_id, formula, error);
+  if (summaries == NULL)
+    return FALSE;
+
+  find_records (summaries, records, record_exercises);
+
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    {
+      if (!store_record (store, user_id, subtype_id, kind, &records[kind], error))
+        return FALSE;
+    }
+
+  return store_flags (store, user_id, subtype_id, record_exercises, error);
+}
+
+/**
+ * _at_training_update_session:
+ *
+ * Recomputes a session's total volume in kilograms: NULL when it has no sets.
+ */
+gboolean
+_at_training_update_session (AtStore  *store,
+                             gint64    session_id,
+                             GError  **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+
+  stmt = _at_store_prepare (store,
+                            "UPDATE activity_session SET total_volume = v.volume"
+                            " FROM (SELECT round (sum (CASE WHEN x.is_warmup = 0"
+                            "         THEN coalesce (x.reps, 0) * coalesce (x.weight, 0)"
+                            "              * coalesce (u.conversion_factor, 1) ELSE 0 END), 2) AS volume"
+                            "       FROM activity_exercise e JOIN exercise_set x ON x.exercise_id = e.id"
+                            "       LEFT JOIN unit u ON u.id = x.weight_unit_id"
+                            "       WHERE e.session_id = ?1) v"
+                            " WHERE id = ?1 AND total_volume IS NOT v.volume", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  return step_done (store, stmt, error);
+}

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "at-one-rep-max.h"
+#include "at-store.h"
+
+G_BEGIN_DECLS
+
+/* The training rules a write sets off, run by the store once per outermost
+ * transaction for the sessions and exercises the transaction touched:
+ * session volume, personal records with their previous values, the PR
+ * flags of exercises and sessions. See at-training.c. */
+gboolean _at_training_update_session (AtStore             *store,
+                                      gint64               session_id,
+                                      GError             **error);
+gboolean _at_training_update_records (AtStore             *store,
+                                      gint64               user_id,
+                                      gint64               subtype_id,
+                                      AtOneRepMaxFormula   formula,
+                                      GError             **error);
+
+G_END_DECLS
