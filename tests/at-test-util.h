@@ -83,6 +83,23 @@ at_test_make_tmpdir (void)
   return dir;
 }
 
+/* sqlite3_mprintf() (with %Q and %q quoting) into GLib-owned memory. */
+static inline char *
+at_test_sql_printf (const char *format,
+                    ...)
+{
+  char *sql;
+  char *copy;
+  va_list args;
+
+  va_start (args, format);
+  sql = sqlite3_vmprintf (format, args);
+  va_end (args);
+  copy = g_strdup (sql);
+  sqlite3_free (sql);
+  return copy;
+}
+
 /* Runs SQL that must succeed. */
 static inline void
 at_test_exec (sqlite3    *db,
@@ -427,6 +444,24 @@ at_test_local_date (gint64 utc_seconds,
 
   g_assert_nonnull (dt);
   return g_date_time_format (dt, "%Y-%m-%d");
+}
+
+/* Adds --keep-going to the arguments before g_test_init(), so that one
+ * failing test case does not hide the results of the ones after it. */
+static inline void
+at_test_keep_going (int    *argc,
+                    char ***argv)
+{
+  static char **args = NULL;
+  static char keep_going[] = "--keep-going";
+
+  g_assert_null (args);
+  args = g_new0 (char *, *argc + 2);
+  for (int i = 0; i < *argc; i++)
+    args[i] = (*argv)[i];
+  args[*argc] = keep_going;
+  *argc += 1;
+  *argv = args;
 }
 
 /* Asserts that an error is of AT_STORE_ERROR with one of two codes. */

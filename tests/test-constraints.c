@@ -41,8 +41,8 @@ expand (Fixture    *fx,
   g_hash_table_iter_init (&iter, fx->tokens);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_string_replace (out, key, value, 0);
-  g_assert_null (strchr (out->str, '{') != NULL && strstr (out->str, "{\"") == NULL
-                 ? out->str : NULL);
+  if (g_regex_match_simple ("\\{[A-Z][A-Z0-9]*\\}", out->str, 0, 0))
+    g_error ("unknown token in: %s", out->str);
   return g_string_free (out, FALSE);
 }
 
@@ -104,6 +104,7 @@ fixture_setup (Fixture *fx)
       "INSERT INTO user_achievement (user_id, achievement_type_id) VALUES ({U1}, {AT});"
       "INSERT INTO session_like (session_id, user_id) VALUES ({S1}, {U2});"
       "INSERT INTO user_streak (user_id, activity_type_id) VALUES ({U1}, NULL);"
+      "INSERT INTO user_streak (user_id, activity_type_id) VALUES ({U1}, {RUN});"
       "INSERT INTO workout_program (creator_id, name) VALUES ({U1}, 'p1');");
     at_test_exec (db, sql);
   }
@@ -273,6 +274,17 @@ static const ConstraintCase cases[] = {
   { "goal start 2024-02-30", SQLITE_CONSTRAINT_CHECK, GOAL_START ("'2024-02-30'"), GOAL_START ("'2024-02-29'") },
   { "goal start tomorrow", SQLITE_CONSTRAINT_CHECK, GOAL_START ("'tomorrow'"), GOAL_START ("'2024-03-01'") },
   { "goal start with a time", SQLITE_CONSTRAINT_CHECK, GOAL_START ("'2024-03-01 10:00'"), GOAL_START ("'2024-03-01'") },
+  { "goal target 2023-02-29", SQLITE_CONSTRAINT_CHECK,
+    "INSERT INTO user_goal (user_id, goal_type_id, title, start_date, target_date)"
+    " VALUES ({U1}, {GT}, 'g', '2023-01-01', '2023-02-29')",
+    "INSERT INTO user_goal (user_id, goal_type_id, title, start_date, target_date)"
+    " VALUES ({U1}, {GT}, 'g', '2023-01-01', '2023-02-28')" },
+  { "enrolment start 2024-04-31", SQLITE_CONSTRAINT_CHECK,
+    "INSERT INTO user_program_enrollment (user_id, program_id, start_date) VALUES ({U1}, {P1}, '2024-04-31')",
+    "INSERT INTO user_program_enrollment (user_id, program_id, start_date) VALUES ({U1}, {P1}, '2024-04-30')" },
+  { "streak last day 2024-06-31", SQLITE_CONSTRAINT_CHECK,
+    "INSERT INTO user_streak (user_id, activity_type_id, last_activity_date) VALUES ({U2}, {RUN}, '2024-06-31')",
+    "INSERT INTO user_streak (user_id, activity_type_id, last_activity_date) VALUES ({U2}, {RUN}, '2024-06-30')" },
   { "goal frequency 22 a week", SQLITE_CONSTRAINT_CHECK,
     "INSERT INTO user_goal (user_id, goal_type_id, title, start_date, frequency_per_week)"
     " VALUES ({U1}, {GT}, 'g', '2024-01-01', 22)",
@@ -286,14 +298,13 @@ static const ConstraintCase cases[] = {
     "INSERT INTO user_streak (user_id, activity_type_id) VALUES ({U1}, NULL)",
     "INSERT INTO user_streak (user_id, activity_type_id) VALUES ({U2}, NULL)" },
   { "duplicate streak for one type", SQLITE_CONSTRAINT_UNIQUE,
-    "INSERT INTO user_streak (user_id, activity_type_id) VALUES ({U2}, {RUN});"
-    "INSERT INTO user_streak (user_id, activity_type_id) VALUES ({U2}, {RUN})",
-    "INSERT INTO user_streak (user_id, activity_type_id) VALUES ({U2}, {RUN});"
-    "INSERT INTO user_streak (user_id, activity_type_id) VALUES ({U2}, {WT})" },
+    "INSERT INTO user_streak (user_id, activity_type_id) VALUES ({U1}, {RUN})",
+    "INSERT INTO user_streak (user_id, activity_type_id) VALUES ({U1}, {WT})" },
 };
 
 /* Runs one case inside a savepoint that is rolled back, so cases stay
- * independent. */
+ * independent. A failing case is reported and marks the test failed, and
+ * the other cases still run, so one run lists every missing constraint. */
 static void
 run_case (Fixture              *fx,
           const ConstraintCase *c)
@@ -309,19 +320,31 @@ run_case (Fixture              *fx,
 
       rc = at_test_try_exec (db, bad);
       if ((rc & 0xff) != SQLITE_CONSTRAINT)
-        g_error ("case “%s”: expected SQLITE_CONSTRAINT, got %d (%s) for: %s",
-                 c->name, rc, sqlite3_errmsg (db), bad);
-      if (rc != c->expected)
-        g_error ("case “%s”: expected extended code %d, got %d (%s)",
-                 c->name, c->expected, rc, sqlite3_errmsg (db));
+        {
+          g_test_message ("FAILED case “%s”: the database accepted a bad row"
+                          " (expected SQLITE_CONSTRAINT, got %d): %s", c->name, rc, bad);
+          g_test_fail ();
+        }
+      else if (rc != c->expected)
+        {
+          g_test_message ("FAILED case “%s”: expected extended code %d, got %d (%s)",
+                          c->name, c->expected, rc, sqlite3_errmsg (db));
+          g_test_fail ();
+        }
     }
 
+  /* The good row runs on the same state the bad one met. */
+  at_test_exec (db, "ROLLBACK TO constraint_case");
   {
     g_autofree char *good = expand (fx, c->good);
 
     rc = at_test_try_exec (db, good);
     if (rc != SQLITE_OK)
-      g_error ("case “%s”: the good row failed (%d: %s): %s", c->name, rc, sqlite3_errmsg (db), good);
+      {
+        g_test_message ("FAILED case “%s”: the good row failed (%d: %s): %s",
+                        c->name, rc, sqlite3_errmsg (db), good);
+        g_test_fail ();
+      }
   }
 
   at_test_exec (db, "ROLLBACK TO constraint_case; RELEASE constraint_case");
@@ -358,9 +381,9 @@ test_constraints_emails (void)
   fixture_setup (&fx);
   for (guint i = 0; i < G_N_ELEMENTS (at_test_bad_emails); i++)
     {
-      g_autofree char *bad = sqlite3_mprintf ("INSERT INTO app_user (username, email) VALUES ('mail%u', %Q)",
+      g_autofree char *bad = at_test_sql_printf ("INSERT INTO app_user (username, email) VALUES ('mail%u', %Q)",
                                               i, at_test_bad_emails[i]);
-      g_autofree char *good = sqlite3_mprintf ("INSERT INTO app_user (username, email) VALUES ('mail%u', 'mail%u@example.org')",
+      g_autofree char *good = at_test_sql_printf ("INSERT INTO app_user (username, email) VALUES ('mail%u', 'mail%u@example.org')",
                                                i, i);
       ConstraintCase c = { at_test_bad_emails[i], SQLITE_CONSTRAINT_CHECK, bad, good };
 
@@ -368,7 +391,7 @@ test_constraints_emails (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (at_test_good_emails); i++)
     {
-      g_autofree char *good = sqlite3_mprintf ("INSERT INTO app_user (username, email) VALUES ('good%u', %Q)",
+      g_autofree char *good = at_test_sql_printf ("INSERT INTO app_user (username, email) VALUES ('good%u', %Q)",
                                                i, at_test_good_emails[i]);
       ConstraintCase c = { at_test_good_emails[i], 0, NULL, good };
 
@@ -502,7 +525,7 @@ make_user_graph (AtTestFixture *f,
   g_autofree char *sql = NULL;
   gint64 user_id, session_id, exercise_id, goal_id, program_id, other_session_id;
 
-  sql = sqlite3_mprintf ("INSERT INTO app_user (username, email) VALUES (%Q, '%q@example.com')",
+  sql = at_test_sql_printf ("INSERT INTO app_user (username, email) VALUES (%Q, '%q@example.com')",
                          name, name);
   at_test_exec (db, sql);
   user_id = sqlite3_last_insert_rowid (db);
@@ -564,8 +587,12 @@ make_user_graph (AtTestFixture *f,
     "INSERT INTO session_share (session_id, shared_by_user_id, visibility)"
     "  VALUES (" I64 ", " I64 ", 'public');"
     "INSERT INTO session_comment (session_id, user_id, comment_text) VALUES (" I64 ", " I64 ", 'nice');"
-    "INSERT INTO session_like (session_id, user_id) VALUES (" I64 ", " I64 ");",
-    exercise_id, f->kg_placeholder_unused ? 0 : f->cat.kg_id,
+    "INSERT INTO session_like (session_id, user_id) VALUES (" I64 ", " I64 ")"
+    "  ON CONFLICT DO NOTHING;"
+    "INSERT INTO session_comment (session_id, user_id, comment_text) VALUES (" I64 ", " I64 ", 'mine');"
+    "INSERT INTO session_like (session_id, user_id) VALUES (" I64 ", " I64 ")"
+    "  ON CONFLICT DO NOTHING;",
+    exercise_id, f->cat.kg_id,
     session_id, session_id, exercise_id, goal_id,
     user_id, f->cat.squat_id, session_id, exercise_id,
     user_id, f->cat.body_metric_type_id, f->cat.kg_id,
@@ -575,9 +602,525 @@ make_user_graph (AtTestFixture *f,
     user_id,
     session_id, user_id,
     other_session_id, user_id,
-    other_session_id, user_id);
+    other_session_id, user_id,
+    session_id, user_id,
+    session_id, user_id);
 #undef I64
   at_test_exec (db, sql);
 
   return user_id;
+}
+
+/* How to count the rows that belong to one user ({ID}) or one session. */
+typedef struct
+{
+  const char *table;
+  const char *where;
+} Owned;
+
+#define SESSIONS_OF_USER "(SELECT id FROM activity_session WHERE user_id = {ID})"
+#define EXERCISES_OF_USER \
+  "(SELECT id FROM activity_exercise WHERE session_id IN " SESSIONS_OF_USER ")"
+
+static const Owned user_rows[] = {
+  { "activity_session", "user_id = {ID}" },
+  { "activity_exercise", "session_id IN " SESSIONS_OF_USER },
+  { "exercise_set", "exercise_id IN " EXERCISES_OF_USER },
+  { "activity_metric", "session_id IN " SESSIONS_OF_USER },
+  { "session_media", "session_id IN " SESSIONS_OF_USER " OR exercise_id IN " EXERCISES_OF_USER },
+  { "user_goal", "user_id = {ID}" },
+  { "goal_milestone", "goal_id IN (SELECT id FROM user_goal WHERE user_id = {ID})" },
+  { "personal_record", "user_id = {ID}" },
+  { "user_body_metric", "user_id = {ID}" },
+  { "user_program_enrollment", "user_id = {ID}" },
+  { "user_achievement", "user_id = {ID}" },
+  { "user_streak", "user_id = {ID}" },
+  { "user_relationship", "follower_id = {ID} OR following_id = {ID}" },
+  { "session_share", "shared_by_user_id = {ID} OR session_id IN " SESSIONS_OF_USER },
+  { "session_comment", "user_id = {ID} OR session_id IN " SESSIONS_OF_USER },
+  { "session_like", "user_id = {ID} OR session_id IN " SESSIONS_OF_USER },
+  { "user_statistics", "user_id = {ID}" },
+  { "app_user", "id = {ID}" },
+};
+
+#define EXERCISES_OF_SESSION "(SELECT id FROM activity_exercise WHERE session_id = {ID})"
+
+static const Owned session_rows[] = {
+  { "activity_session", "id = {ID}" },
+  { "activity_exercise", "session_id = {ID}" },
+  { "exercise_set", "exercise_id IN " EXERCISES_OF_SESSION },
+  { "activity_metric", "session_id = {ID}" },
+  { "session_media", "session_id = {ID} OR exercise_id IN " EXERCISES_OF_SESSION },
+  { "session_share", "session_id = {ID}" },
+  { "session_comment", "session_id = {ID}" },
+  { "session_like", "session_id = {ID}" },
+  { "personal_record", "session_id = {ID}" },
+};
+
+static gint64
+count_owned (sqlite3     *db,
+             const Owned *owned,
+             gint64       id)
+{
+  g_autoptr(GString) where = g_string_new (owned->where);
+  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_string_replace (where, "{ID}", value, 0);
+  return at_test_query_int (db, "SELECT count(*) FROM %s WHERE %s", owned->table, where->str);
+}
+
+static gint64
+count_all (sqlite3    *db,
+           const char *table)
+{
+  return at_test_query_int (db, "SELECT count(*) FROM %s", table);
+}
+
+/* Deletes with `delete_sql` and checks that exactly the owned rows went. */
+static void
+check_cascade (sqlite3     *db,
+               const Owned *owned,
+               guint        n_owned,
+               gint64       id,
+               const char  *delete_sql)
+{
+  gint64 owned_before[32], total_before[32];
+
+  g_assert_cmpuint (n_owned, <=, G_N_ELEMENTS (owned_before));
+  for (guint i = 0; i < n_owned; i++)
+    {
+      owned_before[i] = count_owned (db, &owned[i], id);
+      total_before[i] = count_all (db, owned[i].table);
+      if (owned_before[i] == 0)
+        g_error ("the test made no %s row to cascade", owned[i].table);
+      /* Another owner's rows are there too, so the cascade must pick. */
+      g_assert_cmpint (total_before[i], >, owned_before[i]);
+    }
+
+  at_test_exec (db, delete_sql);
+
+  for (guint i = 0; i < n_owned; i++)
+    {
+      gint64 total_after = count_all (db, owned[i].table);
+
+      if (total_after != total_before[i] - owned_before[i])
+        g_error ("%s: %" G_GINT64_FORMAT " rows before, %" G_GINT64_FORMAT " owned, %"
+                 G_GINT64_FORMAT " after", owned[i].table, total_before[i], owned_before[i],
+                 total_after);
+    }
+  g_assert_cmpint (at_test_query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+}
+
+static void
+test_constraints_cascade_user (void)
+{
+  AtTestFixture f;
+  gint64 x, y, z;
+  g_autofree char *sql = NULL;
+
+  at_test_fixture_open (&f);
+  x = make_user_graph (&f, "xavier", 0);
+  y = make_user_graph (&f, "yvonne", x);
+  /* xavier likes and comments yvonne's session too, and they follow each other */
+  sql = g_strdup_printf ("INSERT INTO session_like (session_id, user_id)"
+                         "  SELECT min(id), %1$" G_GINT64_FORMAT " FROM activity_session WHERE user_id = %2$" G_GINT64_FORMAT ";"
+                         "INSERT INTO session_comment (session_id, user_id, comment_text)"
+                         "  SELECT min(id), %1$" G_GINT64_FORMAT ", 'hi' FROM activity_session WHERE user_id = %2$" G_GINT64_FORMAT ";"
+                         "INSERT INTO user_relationship (follower_id, following_id) VALUES (%1$" G_GINT64_FORMAT ", %2$" G_GINT64_FORMAT ");"
+                         "INSERT INTO user_relationship (follower_id, following_id) VALUES (%2$" G_GINT64_FORMAT ", %1$" G_GINT64_FORMAT ");",
+                         x, y);
+  at_test_exec (f.db, sql);
+
+  /* …and a third user's relationship with yvonne, which must stay. */
+  z = make_user_graph (&f, "zoe", y);
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO user_relationship (follower_id, following_id) VALUES (%"
+                         G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", z, y);
+  at_test_exec (f.db, sql);
+
+  g_free (sql);
+  sql = g_strdup_printf ("DELETE FROM app_user WHERE id = %" G_GINT64_FORMAT, x);
+  check_cascade (f.db, user_rows, G_N_ELEMENTS (user_rows), x, sql);
+
+  /* The programs xavier made stay, without a creator (SET NULL). */
+  g_assert_cmpint (at_test_query_int (f.db, "SELECT count(*) FROM workout_program"
+                                            " WHERE name = 'xavier program' AND creator_id IS NULL"), ==, 1);
+  /* yvonne's own rows are all still there. */
+  for (guint i = 0; i < G_N_ELEMENTS (user_rows); i++)
+    if (!g_str_equal (user_rows[i].table, "user_relationship"))
+      g_assert_cmpint (count_owned (f.db, &user_rows[i], y), >, 0);
+
+  at_test_fixture_close (&f);
+}
+
+static void
+test_constraints_cascade_session (void)
+{
+  AtTestFixture f;
+  gint64 x, y, session_id;
+  g_autofree char *sql = NULL;
+
+  at_test_fixture_open (&f);
+  x = make_user_graph (&f, "xavier", 0);
+  y = make_user_graph (&f, "yvonne", x);
+  session_id = at_test_query_int (f.db, "SELECT min(id) FROM activity_session WHERE user_id = %"
+                                  G_GINT64_FORMAT, x);
+  g_assert_cmpint (at_test_query_int (f.db, "SELECT count(*) FROM user_achievement"
+                                            " WHERE related_session_id = %" G_GINT64_FORMAT,
+                                      session_id), ==, 1);
+
+  sql = g_strdup_printf ("DELETE FROM activity_session WHERE id = %" G_GINT64_FORMAT, session_id);
+  check_cascade (f.db, session_rows, G_N_ELEMENTS (session_rows), session_id, sql);
+
+  /* The achievement stays, without its session (SET NULL); the user stays. */
+  g_assert_cmpint (at_test_query_int (f.db, "SELECT count(*) FROM user_achievement"
+                                            " WHERE user_id = %" G_GINT64_FORMAT
+                                            " AND related_session_id IS NULL", x), ==, 1);
+  g_assert_cmpint (at_test_query_int (f.db, "SELECT count(*) FROM app_user WHERE id IN (%"
+                                      G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", x, y), ==, 2);
+  at_test_fixture_close (&f);
+}
+
+typedef struct
+{
+  const char *table;
+  const char *column;
+  const char *on_delete;
+} ForeignKeyAction;
+
+/* What a delete of the referenced row does, by the storage rules: owned
+ * children CASCADE, catalogue references RESTRICT, optional SET NULL. */
+static const ForeignKeyAction fk_actions[] = {
+  { "activity_session", "user_id", "CASCADE" },
+  { "activity_session", "activity_type_id", "RESTRICT" },
+  { "activity_session", "parent_session_id", "SET NULL" },
+  { "activity_exercise", "session_id", "CASCADE" },
+  { "activity_exercise", "activity_subtype_id", "RESTRICT" },
+  { "exercise_set", "exercise_id", "CASCADE" },
+  { "exercise_set", "weight_unit_id", "RESTRICT" },
+  { "activity_metric", "session_id", "CASCADE" },
+  { "session_media", "session_id", "CASCADE" },
+  { "session_media", "exercise_id", "CASCADE" },
+  { "user_goal", "goal_type_id", "RESTRICT" },
+  { "goal_milestone", "goal_id", "CASCADE" },
+  { "personal_record", "session_id", "CASCADE" },
+  { "personal_record", "exercise_id", "SET NULL" },
+  { "personal_record", "activity_subtype_id", "RESTRICT" },
+  { "user_body_metric", "metric_type_id", "RESTRICT" },
+  { "workout_program", "creator_id", "SET NULL" },
+  { "user_achievement", "achievement_type_id", "RESTRICT" },
+  { "user_achievement", "related_session_id", "SET NULL" },
+  { "session_like", "session_id", "CASCADE" },
+  { "session_like", "user_id", "CASCADE" },
+  { "activity_type", "category_id", "RESTRICT" },
+};
+
+static void
+test_constraints_restrict (void)
+{
+  AtTestFixture f;
+  g_autofree char *sql = NULL;
+  struct { const char *what; const char *sql; } in_use[] = {
+    { "activity type", "DELETE FROM activity_type WHERE name = 'Weight Training'" },
+    { "category", "DELETE FROM activity_category WHERE name = 'Physical'" },
+    { "exercise", "DELETE FROM activity_subtype WHERE id = (SELECT id FROM activity_subtype WHERE name = 'Squat')" },
+    { "unit", "DELETE FROM unit WHERE name = 'kilograms'" },
+    { "goal type", "DELETE FROM goal_type WHERE name = 'frequency'" },
+    { "body metric type", "DELETE FROM body_metric_type WHERE name = 'weight'" },
+    { "achievement type", "DELETE FROM achievement_type WHERE name = 'Getting Going'" },
+  };
+  gint64 streak_user;
+
+  at_test_fixture_open (&f);
+  make_user_graph (&f, "xavier", 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fk_actions); i++)
+    {
+      g_autofree char *action = at_test_query_text (f.db,
+                                                    "SELECT on_delete FROM pragma_foreign_key_list('%s')"
+                                                    " WHERE \"from\" = '%s'",
+                                                    fk_actions[i].table, fk_actions[i].column);
+      if (g_strcmp0 (action, fk_actions[i].on_delete) != 0)
+        g_error ("%s.%s: ON DELETE %s, expected %s", fk_actions[i].table, fk_actions[i].column,
+                 action, fk_actions[i].on_delete);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (in_use); i++)
+    {
+      int rc = at_test_try_exec (f.db, in_use[i].sql);
+
+      /* SQLite reports a RESTRICT action as SQLITE_CONSTRAINT_TRIGGER. */
+      if ((rc & 0xff) != SQLITE_CONSTRAINT || strstr (sqlite3_errmsg (f.db), "FOREIGN KEY") == NULL)
+        g_error ("deleting a %s in use: expected a foreign key constraint error, got %d (%s)",
+                 in_use[i].what, rc, sqlite3_errmsg (f.db));
+    }
+
+  /* The matching good row: a catalogue row nobody uses can go. */
+  at_test_exec (f.db, "INSERT INTO activity_type (name) VALUES ('Unused Test Type')");
+  g_assert_cmpint (at_test_try_exec (f.db, "DELETE FROM activity_type WHERE name = 'Unused Test Type'"),
+                   ==, SQLITE_OK);
+
+  /* A catalogue type referenced only by a user's streak is in use too: deleting
+   * it must not silently delete the user's streak. */
+  at_test_exec (f.db, "INSERT INTO activity_type (name) VALUES ('Streak Only Type');"
+                      "INSERT INTO app_user (username, email) VALUES ('streaker', 'streaker@example.com')");
+  streak_user = at_test_query_int (f.db, "SELECT id FROM app_user WHERE username = 'streaker'");
+  sql = g_strdup_printf ("INSERT INTO user_streak (user_id, activity_type_id, current_streak_days)"
+                         " SELECT %" G_GINT64_FORMAT ", id, 12 FROM activity_type"
+                         " WHERE name = 'Streak Only Type'", streak_user);
+  at_test_exec (f.db, sql);
+  {
+    int rc = at_test_try_exec (f.db, "DELETE FROM activity_type WHERE name = 'Streak Only Type'");
+    gint64 streaks = at_test_query_int (f.db, "SELECT count(*) FROM user_streak WHERE user_id = %"
+                                        G_GINT64_FORMAT, streak_user);
+
+    if ((rc & 0xff) != SQLITE_CONSTRAINT || streaks != 1)
+      g_test_fail_printf ("user_streak.activity_type_id: deleting a catalogue type in use by a streak gave %d"
+               " and left %" G_GINT64_FORMAT " streak rows (expected RESTRICT: constraint error,"
+               " 1 row)", rc, streaks);
+  }
+
+  at_test_fixture_close (&f);
+}
+
+static void
+test_constraints_set_null (void)
+{
+  AtTestFixture f;
+  gint64 x, template_id, child_id, exercise_id, pr_id;
+  g_autofree char *sql = NULL;
+
+  at_test_fixture_open (&f);
+  x = make_user_graph (&f, "xavier", 0);
+
+  sql = g_strdup_printf ("INSERT INTO activity_session (user_id, activity_type_id, started_at, is_template,"
+                         " template_name) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 500, 1, 'Leg day')",
+                         x, f.cat.weight_training_id);
+  at_test_exec (f.db, sql);
+  template_id = sqlite3_last_insert_rowid (f.db);
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO activity_session (user_id, activity_type_id, started_at,"
+                         " parent_session_id) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                         ", 600, %" G_GINT64_FORMAT ")", x, f.cat.weight_training_id, template_id);
+  at_test_exec (f.db, sql);
+  child_id = sqlite3_last_insert_rowid (f.db);
+
+  /* A session cannot be its own template. */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE activity_session SET parent_session_id = id WHERE id = %"
+                         G_GINT64_FORMAT, child_id);
+  g_assert_cmpint (at_test_try_exec (f.db, sql), ==, SQLITE_CONSTRAINT_CHECK);
+
+  g_free (sql);
+  sql = g_strdup_printf ("DELETE FROM activity_session WHERE id = %" G_GINT64_FORMAT, template_id);
+  at_test_exec (f.db, sql);
+  g_assert_cmpint (at_test_query_int (f.db, "SELECT count(*) FROM activity_session WHERE id = %"
+                                      G_GINT64_FORMAT " AND parent_session_id IS NULL", child_id), ==, 1);
+
+  /* Deleting an exercise keeps its personal record, without the exercise. */
+  pr_id = at_test_query_int (f.db, "SELECT id FROM personal_record WHERE user_id = %" G_GINT64_FORMAT, x);
+  exercise_id = at_test_query_int (f.db, "SELECT exercise_id FROM personal_record WHERE id = %"
+                                   G_GINT64_FORMAT, pr_id);
+  g_assert_cmpint (exercise_id, >, 0);
+  g_free (sql);
+  sql = g_strdup_printf ("DELETE FROM activity_exercise WHERE id = %" G_GINT64_FORMAT, exercise_id);
+  at_test_exec (f.db, sql);
+  g_assert_cmpint (at_test_query_int (f.db, "SELECT count(*) FROM personal_record WHERE id = %"
+                                      G_GINT64_FORMAT " AND exercise_id IS NULL", pr_id), ==, 1);
+  /* …while the exercise's own sets and media went with it. */
+  g_assert_cmpint (at_test_query_int (f.db, "SELECT count(*) FROM exercise_set WHERE exercise_id = %"
+                                      G_GINT64_FORMAT, exercise_id), ==, 0);
+  g_assert_cmpint (at_test_query_int (f.db, "SELECT count(*) FROM session_media WHERE exercise_id = %"
+                                      G_GINT64_FORMAT, exercise_id), ==, 0);
+
+  at_test_fixture_close (&f);
+}
+
+static void
+test_constraints_generated (void)
+{
+  AtTestFixture f;
+  gint64 user_id, session_id;
+  g_autofree char *sql = NULL;
+  const struct { gint64 seconds; gint64 minutes; } durations[] = {
+    { 0, 0 }, { 29, 0 }, { 30, 1 }, { 89, 1 }, { 90, 2 }, { 3599, 60 }, { 3600, 60 },
+    { 5400, 90 }, { 86399, 1440 },
+  };
+  const struct {
+    int y, mo, d, h, mi;
+    gint64 offset;
+    const char *local_date;
+  } dates[] = {
+    { 2024, 3, 10, 23, 30, 3600, "2024-03-11" },
+    { 2024, 3, 10, 23, 30, 0, "2024-03-10" },
+    { 2024, 3, 10, 23, 30, 1800, "2024-03-11" },
+    { 2024, 3, 10, 23, 30, 1799, "2024-03-10" },
+    { 2024, 3, 11, 0, 30, -3600, "2024-03-10" },
+    { 2024, 3, 11, 0, 30, 0, "2024-03-11" },
+    { 2024, 1, 1, 2, 0, -36000, "2023-12-31" },
+    { 2023, 12, 31, 13, 0, 50400, "2024-01-01" },
+    { 2024, 2, 28, 20, 0, 18000, "2024-02-29" },
+  };
+
+  at_test_fixture_open (&f);
+  at_test_exec (f.db, "INSERT INTO app_user (username, email) VALUES ('gen', 'gen@example.com')");
+  user_id = sqlite3_last_insert_rowid (f.db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (durations); i++)
+    {
+      gint64 start = 1700000000 + i * 100000;
+
+      g_free (sql);
+      sql = g_strdup_printf ("INSERT INTO activity_session (user_id, activity_type_id, started_at, ended_at)"
+                             " VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                             ", %" G_GINT64_FORMAT ")", user_id, f.cat.running_id, start,
+                             start + durations[i].seconds);
+      at_test_exec (f.db, sql);
+      session_id = sqlite3_last_insert_rowid (f.db);
+      g_assert_cmpint (at_test_query_int (f.db, "SELECT duration_minutes FROM activity_session"
+                                          " WHERE id = %" G_GINT64_FORMAT, session_id),
+                       ==, durations[i].minutes);
+      g_assert_cmpint (at_test_query_int (f.db, "SELECT duration_minutes IS NULL FROM activity_session"
+                                          " WHERE id = %" G_GINT64_FORMAT, session_id), ==, 0);
+    }
+
+  /* NULL ended → NULL duration; it follows ended_at when that changes. */
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO activity_session (user_id, activity_type_id, started_at)"
+                         " VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 1000)",
+                         user_id, f.cat.running_id);
+  at_test_exec (f.db, sql);
+  session_id = sqlite3_last_insert_rowid (f.db);
+  g_assert_cmpint (at_test_query_int (f.db, "SELECT duration_minutes IS NULL FROM activity_session"
+                                      " WHERE id = %" G_GINT64_FORMAT, session_id), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (durations); i++)
+    {
+      g_free (sql);
+      sql = g_strdup_printf ("UPDATE activity_session SET ended_at = started_at + %" G_GINT64_FORMAT
+                             " WHERE id = %" G_GINT64_FORMAT, durations[i].seconds, session_id);
+      at_test_exec (f.db, sql);
+      g_assert_cmpint (at_test_query_int (f.db, "SELECT duration_minutes FROM activity_session"
+                                          " WHERE id = %" G_GINT64_FORMAT, session_id),
+                       ==, durations[i].minutes);
+    }
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE activity_session SET ended_at = NULL WHERE id = %" G_GINT64_FORMAT,
+                         session_id);
+  at_test_exec (f.db, sql);
+  g_assert_cmpint (at_test_query_int (f.db, "SELECT duration_minutes IS NULL FROM activity_session"
+                                      " WHERE id = %" G_GINT64_FORMAT, session_id), ==, 1);
+  /* A generated column cannot be written. */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE activity_session SET duration_minutes = 5 WHERE id = %" G_GINT64_FORMAT,
+                         session_id);
+  g_assert_cmpint (at_test_try_exec (f.db, sql), !=, SQLITE_OK);
+
+  /* local_date follows utc_offset_seconds. */
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      gint64 start = at_test_utc (dates[i].y, dates[i].mo, dates[i].d, dates[i].h, dates[i].mi, 0);
+      g_autofree char *local = NULL;
+      g_autofree char *expected = at_test_local_date (start, dates[i].offset);
+
+      g_assert_cmpstr (expected, ==, dates[i].local_date);
+      g_free (sql);
+      sql = g_strdup_printf ("INSERT INTO activity_session (user_id, activity_type_id, started_at,"
+                             " utc_offset_seconds) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                             ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", user_id,
+                             f.cat.running_id, start, dates[i].offset);
+      at_test_exec (f.db, sql);
+      session_id = sqlite3_last_insert_rowid (f.db);
+      local = at_test_query_text (f.db, "SELECT local_date FROM activity_session WHERE id = %"
+                                  G_GINT64_FORMAT, session_id);
+      g_assert_cmpstr (local, ==, dates[i].local_date);
+    }
+
+  /* …and is recomputed when the offset changes: 2024-03-10 23:30 UTC. */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE activity_session SET utc_offset_seconds = 0 WHERE id = %"
+                         G_GINT64_FORMAT "; UPDATE activity_session SET started_at = %"
+                         G_GINT64_FORMAT ", utc_offset_seconds = 3600 WHERE id = %" G_GINT64_FORMAT,
+                         session_id, at_test_utc (2024, 3, 10, 23, 30, 0), session_id);
+  at_test_exec (f.db, sql);
+  {
+    g_autofree char *local = at_test_query_text (f.db, "SELECT local_date FROM activity_session"
+                                                 " WHERE id = %" G_GINT64_FORMAT, session_id);
+    g_assert_cmpstr (local, ==, "2024-03-11");
+  }
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE activity_session SET utc_offset_seconds = 0 WHERE id = %"
+                         G_GINT64_FORMAT, session_id);
+  at_test_exec (f.db, sql);
+  {
+    g_autofree char *local = at_test_query_text (f.db, "SELECT local_date FROM activity_session"
+                                                 " WHERE id = %" G_GINT64_FORMAT, session_id);
+    g_assert_cmpstr (local, ==, "2024-03-10");
+  }
+
+  at_test_fixture_close (&f);
+}
+
+static void
+test_constraints_uuid (void)
+{
+  AtTestFixture f;
+  g_autoptr(GRegex) v4 = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sql = NULL;
+  gint64 user_id;
+  guint n = 0;
+
+  at_test_fixture_open (&f);
+  v4 = g_regex_new ("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", 0, 0, NULL);
+  at_test_exec (f.db, "INSERT INTO app_user (username, email) VALUES ('uuid', 'uuid@example.com')");
+  user_id = sqlite3_last_insert_rowid (f.db);
+
+  sql = g_strdup_printf ("WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)"
+                         " INSERT INTO activity_session (user_id, activity_type_id, started_at)"
+                         " SELECT %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", i FROM n",
+                         user_id, f.cat.running_id);
+  at_test_exec (f.db, "BEGIN");
+  at_test_exec (f.db, sql);
+  at_test_exec (f.db, "COMMIT");
+
+  g_assert_cmpint (sqlite3_prepare_v2 (f.db, "SELECT uuid FROM activity_session UNION ALL"
+                                             " SELECT uuid FROM app_user", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+
+      g_assert_cmpuint (strlen (uuid), ==, 36);
+      if (!g_regex_match (v4, uuid, 0, NULL))
+        g_error ("not a version-4 uuid: %s", uuid);
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n, ==, 1001);
+  g_assert_cmpint (at_test_query_int (f.db, "SELECT count(DISTINCT uuid) FROM activity_session"), ==, 1000);
+
+  /* The variant nibble takes all four values across 1000 rows (not a constant). */
+  g_assert_cmpint (at_test_query_int (f.db, "SELECT count(DISTINCT substr(uuid, 20, 1))"
+                                            " FROM activity_session"), ==, 4);
+
+  at_test_fixture_close (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  at_test_keep_going (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/constraints/rejected-rows", test_constraints_table);
+  g_test_add_func ("/core/constraints/emails", test_constraints_emails);
+  g_test_add_func ("/core/constraints/tables-and-indexes", test_constraints_schema_objects);
+  g_test_add_func ("/core/constraints/cascade-user", test_constraints_cascade_user);
+  g_test_add_func ("/core/constraints/cascade-session", test_constraints_cascade_session);
+  g_test_add_func ("/core/constraints/restrict", test_constraints_restrict);
+  g_test_add_func ("/core/constraints/set-null", test_constraints_set_null);
+  g_test_add_func ("/core/constraints/generated-columns", test_constraints_generated);
+  g_test_add_func ("/core/constraints/uuid", test_constraints_uuid);
+
+  return g_test_run ();
 }

@@ -526,7 +526,8 @@ CREATE INDEX idx_user_likes ON session_like (user_id, created_at DESC);
 -- Kept current by triggers: every live session adds its share, and taking it
 -- away (soft delete, edit, delete) subtracts it. A "day active" is a distinct
 -- local_date. The row of a user with no live session is removed, as the
--- GROUP BY of the view would not produce it.
+-- GROUP BY of the view would not produce it. Templates are plans, not
+-- activity: unlike the schema's view, they are not counted.
 
 CREATE TABLE user_statistics (
   user_id            INTEGER PRIMARY KEY REFERENCES app_user (id) ON DELETE CASCADE,
@@ -605,13 +606,13 @@ BEGIN
   WHERE user_id = NEW.user_id;
   UPDATE user_statistics SET
     last_activity = (SELECT max(started_at) FROM activity_session
-                     WHERE user_id = NEW.user_id AND deleted_at IS NULL)
+                     WHERE user_id = NEW.user_id AND deleted_at IS NULL AND is_template = 0)
   WHERE user_id = NEW.user_id AND last_activity = NEW.started_at;
   DELETE FROM user_statistics WHERE user_id = NEW.user_id AND total_sessions = 0;
 END;
 
 CREATE TRIGGER activity_session_statistics_insert AFTER INSERT ON activity_session
-WHEN NEW.deleted_at IS NULL
+WHEN NEW.deleted_at IS NULL AND NEW.is_template = 0
 BEGIN
   INSERT INTO session_statistics_delta
     VALUES (1, NEW.user_id, NEW.local_date, NEW.started_at, NEW.duration_minutes, NEW.rating,
@@ -619,7 +620,7 @@ BEGIN
 END;
 
 CREATE TRIGGER activity_session_statistics_delete AFTER DELETE ON activity_session
-WHEN OLD.deleted_at IS NULL
+WHEN OLD.deleted_at IS NULL AND OLD.is_template = 0
 BEGIN
   INSERT INTO session_statistics_delta
     VALUES (-1, OLD.user_id, OLD.local_date, OLD.started_at, OLD.duration_minutes, OLD.rating,
@@ -628,19 +629,19 @@ END;
 
 CREATE TRIGGER activity_session_statistics_update
 AFTER UPDATE OF user_id, started_at, ended_at, utc_offset_seconds, rating, estimated_calories,
-                is_personal_record, deleted_at ON activity_session
+                is_personal_record, is_template, deleted_at ON activity_session
 BEGIN
   INSERT INTO session_statistics_delta
     SELECT -1, OLD.user_id, OLD.local_date, OLD.started_at, OLD.duration_minutes, OLD.rating,
            OLD.estimated_calories, OLD.is_personal_record
-    WHERE OLD.deleted_at IS NULL;
+    WHERE OLD.deleted_at IS NULL AND OLD.is_template = 0;
   INSERT INTO session_statistics_delta
     SELECT 1, NEW.user_id, NEW.local_date, NEW.started_at, NEW.duration_minutes, NEW.rating,
            NEW.estimated_calories, NEW.is_personal_record
-    WHERE NEW.deleted_at IS NULL;
+    WHERE NEW.deleted_at IS NULL AND NEW.is_template = 0;
 END;
 
--- The schema's SELECT, for checks and for rebuilding the table.
+-- The schema's SELECT (without templates), for checks.
 CREATE VIEW user_statistics_expected AS
   SELECT user_id,
          count(*) AS total_sessions,
@@ -651,7 +652,7 @@ CREATE VIEW user_statistics_expected AS
          sum(estimated_calories) AS total_calories,
          count(*) FILTER (WHERE is_personal_record = 1) AS total_prs
   FROM activity_session
-  WHERE deleted_at IS NULL
+  WHERE deleted_at IS NULL AND is_template = 0
   GROUP BY user_id;
 
 -- Users whose kept statistics differ from the schema's SELECT (empty when
@@ -676,11 +677,14 @@ CREATE VIEW user_statistics_mismatch AS
 -- of the live rows, so a soft-deleted session leaves the index, and
 -- 'rebuild' reproduces exactly what the triggers keep.
 
+-- The owner column holds one token, 'u' and the user id, so a search ANDs
+-- the user's few rows with the word's instead of filtering everyone's.
 CREATE VIEW session_search_source AS
-  SELECT id, session_name, notes, location FROM activity_session WHERE deleted_at IS NULL;
+  SELECT id, 'u' || user_id AS owner, session_name, notes, location
+  FROM activity_session WHERE deleted_at IS NULL;
 
 CREATE VIRTUAL TABLE session_fts USING fts5 (
-  session_name, notes, location,
+  owner, session_name, notes, location,
   content = 'session_search_source', content_rowid = 'id',
   tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
@@ -688,24 +692,26 @@ CREATE VIRTUAL TABLE session_fts USING fts5 (
 CREATE TRIGGER activity_session_fts_insert AFTER INSERT ON activity_session
 WHEN NEW.deleted_at IS NULL
 BEGIN
-  INSERT INTO session_fts (rowid, session_name, notes, location)
-    VALUES (NEW.id, NEW.session_name, NEW.notes, NEW.location);
+  INSERT INTO session_fts (rowid, owner, session_name, notes, location)
+    VALUES (NEW.id, 'u' || NEW.user_id, NEW.session_name, NEW.notes, NEW.location);
 END;
 
 CREATE TRIGGER activity_session_fts_delete AFTER DELETE ON activity_session
 WHEN OLD.deleted_at IS NULL
 BEGIN
-  INSERT INTO session_fts (session_fts, rowid, session_name, notes, location)
-    VALUES ('delete', OLD.id, OLD.session_name, OLD.notes, OLD.location);
+  INSERT INTO session_fts (session_fts, rowid, owner, session_name, notes, location)
+    VALUES ('delete', OLD.id, 'u' || OLD.user_id, OLD.session_name, OLD.notes, OLD.location);
 END;
 
 CREATE TRIGGER activity_session_fts_update
-AFTER UPDATE OF session_name, notes, location, deleted_at ON activity_session
+AFTER UPDATE OF user_id, session_name, notes, location, deleted_at ON activity_session
 BEGIN
-  INSERT INTO session_fts (session_fts, rowid, session_name, notes, location)
-    SELECT 'delete', OLD.id, OLD.session_name, OLD.notes, OLD.location WHERE OLD.deleted_at IS NULL;
-  INSERT INTO session_fts (rowid, session_name, notes, location)
-    SELECT NEW.id, NEW.session_name, NEW.notes, NEW.location WHERE NEW.deleted_at IS NULL;
+  INSERT INTO session_fts (session_fts, rowid, owner, session_name, notes, location)
+    SELECT 'delete', OLD.id, 'u' || OLD.user_id, OLD.session_name, OLD.notes, OLD.location
+    WHERE OLD.deleted_at IS NULL;
+  INSERT INTO session_fts (rowid, owner, session_name, notes, location)
+    SELECT NEW.id, 'u' || NEW.user_id, NEW.session_name, NEW.notes, NEW.location
+    WHERE NEW.deleted_at IS NULL;
 END;
 
 CREATE VIRTUAL TABLE exercise_fts USING fts5 (

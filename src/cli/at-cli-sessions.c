@@ -268,6 +268,23 @@ new_session_clear (NewSession *new_session)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NewSession, new_session_clear)
 
+/* GLib wants seconds: "2024-05-01T07:30" becomes "2024-05-01T07:30:00"
+ * and a bare date "2024-05-01" its midnight. */
+static char *
+complete_time (const char *text)
+{
+  g_autoptr(GRegex) minutes = g_regex_new ("^(\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2})(?!:)",
+                                           G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GRegex) date = g_regex_new ("^(\\d{4}-\\d{2}-\\d{2})$", 0, 0, NULL);
+
+  if (g_regex_match (minutes, text, 0, NULL))
+    return g_regex_replace (minutes, text, -1, 0, "\\1:00", 0, NULL);
+  if (g_regex_match (date, text, 0, NULL))
+    return g_strconcat (text, "T00:00:00", NULL);
+
+  return g_strdup (text);
+}
+
 /* An ISO 8601 date and time; without an offset, in the user's timezone. */
 static gboolean
 parse_time (const char  *option,
@@ -276,13 +293,14 @@ parse_time (const char  *option,
             gint64      *unix_time,
             GError     **error)
 {
-  g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (text, zone);
+  g_autofree char *completed = complete_time (text);
+  g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (completed, zone);
 
   if (parsed == NULL)
     {
       g_set_error (error, AT_CLI_ERROR, AT_CLI_ERROR_USAGE,
                    _("--%s: “%s” is not an ISO 8601 date and time "
-                     "such as 2024-05-01T07:30:00 or 2024-05-01T07:30:00+02:00"),
+                     "such as 2024-05-01T07:30 or 2024-05-01T07:30:00+02:00"),
                    option, text);
       return FALSE;
     }

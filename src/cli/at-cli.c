@@ -8,6 +8,7 @@
 
 #include <locale.h>
 #include <stdarg.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "at-cli.h"
@@ -68,14 +69,15 @@ print_usage (void)
 }
 
 static int
-report_error (const GError *error)
+report_error (const AtCliCommand *command,
+              const GError       *error)
 {
   gboolean usage = error->domain == G_OPTION_ERROR ||
                    g_error_matches (error, AT_CLI_ERROR, AT_CLI_ERROR_USAGE);
 
   g_printerr ("%s: %s\n", PROGRAM, error->message);
   if (usage)
-    g_printerr (_("Run “%s --help” for usage.\n"), PROGRAM);
+    g_printerr (_("Run “%s %s --help” for usage.\n"), PROGRAM, command->name);
 
   return usage ? 2 : 1;
 }
@@ -89,7 +91,7 @@ run_command (const AtCliCommand  *command,
   if (!command->func (command, args, &error))
     {
       g_assert (error != NULL);
-      return report_error (error);
+      return report_error (command, error);
     }
 
   return 0;
@@ -245,16 +247,13 @@ add_json_column (JsonBuilder    *builder,
 }
 
 static void
-print_padded (const char *text,
-              guint       width,
-              gboolean    last)
+append_padded (GString    *line,
+               const char *text,
+               guint       width)
 {
-  g_print ("%s", text);
-  if (!last)
-    {
-      for (guint i = g_utf8_strlen (text, -1); i < width + 2; i++)
-        g_print (" ");
-    }
+  g_string_append (line, text);
+  for (guint i = g_utf8_strlen (text, -1); i < width + 2; i++)
+    g_string_append_c (line, ' ');
 }
 
 /* Public API */
@@ -325,6 +324,8 @@ at_cli_open_store (const AtCliOptions  *options,
                    gboolean             create,
                    GError             **error)
 {
+  AtStore *store;
+
   g_return_val_if_fail (options->database != NULL, NULL);
 
   if (!create && !g_file_test (options->database, G_FILE_TEST_EXISTS))
@@ -336,7 +337,12 @@ at_cli_open_store (const AtCliOptions  *options,
       return NULL;
     }
 
-  return at_store_open (options->database, error);
+  /* Every message about the file names it, whichever step failed. */
+  store = at_store_open (options->database, error);
+  if (store == NULL && error != NULL && strstr ((*error)->message, options->database) == NULL)
+    g_prefix_error (error, _("Cannot open “%s”: "), options->database);
+
+  return store;
 }
 
 /* For options GOption cannot make mandatory. */
@@ -519,10 +525,12 @@ at_cli_table_print (AtCliTable *table)
   for (guint r = 0; r < table->rows->len; r++)
     {
       char **row = g_ptr_array_index (table->rows, r);
+      g_autoptr(GString) line = g_string_new (NULL);
 
       for (guint c = 0; c < table->n_columns; c++)
-        print_padded (row[c], widths[c], c + 1 == table->n_columns);
-      g_print ("\n");
+        append_padded (line, row[c], widths[c]);
+      g_strchomp (line->str);
+      g_print ("%s\n", line->str);
     }
 }
 

@@ -7,6 +7,7 @@
 #include "at-record-list.h"
 #include "at-one-rep-max.h"
 #include "at-store.h"
+#include "at-workout.h"
 #include "at-achievement-type.h"
 #include "at-activity-category.h"
 #include "at-activity-exercise.h"

@@ -5,7 +5,10 @@
 #include "config.h"
 
 #include "at-activity-exercise.h"
+#include <glib/gi18n.h>
+
 #include "at-exercise-set.h"
+#include "at-store-private.h"
 
 /* One set of an exercise: reps, weight, RPE and flags. */
 struct _AtExerciseSet
@@ -32,6 +35,36 @@ static const AtColumn columns[] = {
   { "created_at", AT_COLUMN_TIMESTAMP, AT_COLUMN_GENERATED, 0, 0, 0, 0 },
 };
 
+/* A weight is stored in the unit it was typed in, which must be a unit of
+ * weight; a weight without a unit would be ambiguous. */
+static gboolean
+at_exercise_set_prepare_write (AtRecord  *record,
+                               AtStore   *store,
+                               gint64     user_id,
+                               GError   **error)
+{
+  const char *type;
+
+  if (at_record_is_null (record, "weight_unit_id"))
+    {
+      if (at_record_is_null (record, "weight"))
+        return TRUE;
+      g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID,
+                   _("exercise_set.weight_unit_id: a weight needs its unit"));
+      return FALSE;
+    }
+
+  type = _at_store_get_unit_type (store, at_record_get_int (record, "weight_unit_id"));
+  if (g_strcmp0 (type, "weight") != 0)
+    {
+      g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID,
+                   _("exercise_set.weight_unit_id: %" G_GINT64_FORMAT " is not a unit of weight"),
+                   at_record_get_int (record, "weight_unit_id"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 at_exercise_set_class_init (AtExerciseSetClass *klass)
 {
@@ -41,6 +74,7 @@ at_exercise_set_class_init (AtExerciseSetClass *klass)
   record_class->parents[0].column = "exercise_id";
   record_class->parents[0].type = AT_TYPE_ACTIVITY_EXERCISE;
   record_class->order_by = "set_number, id";
+  record_class->prepare_write = at_exercise_set_prepare_write;
   record_class->touch_query =
     "SELECT s.id, s.user_id, e.activity_subtype_id FROM exercise_set x"
     " JOIN activity_exercise e ON e.id = x.exercise_id"

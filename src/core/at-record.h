@@ -68,6 +68,7 @@ struct _AtRecordClass
   gboolean        has_updated_at;
   gboolean        has_deleted_at;
   const char     *order_by;         /* natural order of lists, default "id" */
+  const char     *list_filter;      /* SQL a row must meet to be listed */
   const char     *touch_query;      /* for training rows: SQL giving (session, user,
                                      * exercise subtype) of row ?1 */
 

@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "at-session.h"
-#include "at-store.h"
+#include "at-store-private.h"
 #include "at-user.h"
 
 /* One activity session: a workout, a run, a practice. */
@@ -73,6 +73,54 @@ at_session_validate (AtRecord  *record,
 
 /* A session's day is its start day in the user's timezone at that moment:
  * unless the caller says otherwise, the offset comes from the profile. */
+/* A session started from a template or repeated from another points at
+ * it; the chain of such links must end, and stay within the user's own. */
+static gboolean
+check_parent_chain (AtRecord  *record,
+                    AtStore   *store,
+                    gint64     user_id,
+                    GError   **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+  gint64 parent_id = at_record_get_int (record, "parent_session_id");
+  int rc;
+
+  stmt = _at_store_prepare (store,
+                            "WITH RECURSIVE chain (id, depth) AS ("
+                            "  SELECT id, 0 FROM activity_session WHERE id = ?1 AND user_id = ?2"
+                            "  UNION ALL"
+                            "  SELECT s.parent_session_id, depth + 1 FROM activity_session s"
+                            "  JOIN chain ON s.id = chain.id"
+                            "  WHERE s.parent_session_id IS NOT NULL AND depth < 10000)"
+                            " SELECT (SELECT count(*) FROM chain),"
+                            "        EXISTS (SELECT 1 FROM chain WHERE id = ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, parent_id);
+  sqlite3_bind_int64 (stmt, 2, user_id);
+  sqlite3_bind_int64 (stmt, 3, at_record_get_id (record));
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _at_store_set_error (store, rc, "activity_session", error);
+
+  if (sqlite3_column_int64 (stmt, 0) == 0)
+    {
+      g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID,
+                   _("activity_session.parent_session_id: no session %" G_GINT64_FORMAT
+                     " of this user's"), parent_id);
+      return FALSE;
+    }
+  if (at_record_get_id (record) > 0 && sqlite3_column_int64 (stmt, 1) != 0)
+    {
+      g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID,
+                   _("activity_session.parent_session_id: session %" G_GINT64_FORMAT
+                     " comes from this one, which would make a loop"), parent_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 at_session_prepare_write (AtRecord  *record,
                           AtStore   *store,
@@ -84,6 +132,10 @@ at_session_prepare_write (AtRecord  *record,
   const char *timezone;
   gint64 started_at;
   int interval;
+
+  if (!at_record_is_null (record, "parent_session_id") &&
+      !check_parent_chain (record, store, user_id, error))
+    return FALSE;
 
   if (!at_record_is_null (record, "utc_offset_seconds") || at_record_is_null (record, "started_at"))
     return TRUE;
@@ -145,6 +197,7 @@ at_session_class_init (AtSessionClass *klass)
   record_class->order_by = "started_at DESC, id DESC";
   record_class->has_uuid = TRUE;
   record_class->validate = at_session_validate;
+  record_class->list_filter = "is_template = 0";
   record_class->touch_query =
     "SELECT s.id, s.user_id, e.activity_subtype_id FROM activity_session s"
     " LEFT JOIN activity_exercise e ON e.session_id = s.id WHERE s.id = ?1";

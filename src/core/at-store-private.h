@@ -37,6 +37,19 @@ gboolean      _at_store_touch            (AtStore       *self,
                                           gint64         id,
                                           GError       **error);
 gint64        _at_store_get_kilogram_unit (AtStore      *self);
+const char   *_at_store_get_unit_type    (AtStore       *self,
+                                          gint64         unit_id);
+void          _at_store_note_touched     (AtStore       *self,
+                                          gint64         session_id,
+                                          gint64         user_id,
+                                          gint64         subtype_id);
+gboolean      _at_store_check_record     (AtStore       *self,
+                                          gint64         user_id,
+                                          AtRecord      *record,
+                                          GError       **error);
+gboolean      _at_store_insert_row       (AtStore       *self,
+                                          AtRecord      *record,
+                                          GError       **error);
 void          _at_store_emit_changed     (AtStore     *self,
                                           GType        type,
                                           gint64       id,

@@ -187,6 +187,26 @@ set_owner (AtRecord *record,
     at_record_set_int (record, klass->owner_column, user_id);
 }
 
+/**
+ * _at_store_check_record:
+ *
+ * Makes a record ready to be written for the user: owner set, derived
+ * values filled in, every rule checked. Nothing is written.
+ */
+gboolean
+_at_store_check_record (AtStore   *self,
+                        gint64     user_id,
+                        AtRecord  *record,
+                        GError   **error)
+{
+  AtRecordClass *klass = AT_RECORD_GET_CLASS (record);
+
+  set_owner (record, user_id);
+  if (klass->prepare_write != NULL && !klass->prepare_write (record, self, user_id, error))
+    return FALSE;
+  return at_record_validate (record, error);
+}
+
 /* After a write, the row must still be one the user may write: this is what
  * keeps a child from being attached to another user's parent row. */
 static gboolean
@@ -357,13 +377,7 @@ write_record (AtStore       *self,
   if (!check_writable_class (klass, error))
     return FALSE;
 
-  set_owner (record, user_id);
-  if (klass->prepare_write != NULL && !klass->prepare_write (record, self, user_id, error))
-    return FALSE;
-  if (!at_record_validate (record, error))
-    return FALSE;
-
-  if (!at_store_begin (self, error))
+  if (!_at_store_check_record (self, user_id, record, error) || !at_store_begin (self, error))
     return FALSE;
 
   stmt = prepare (self, record, user_id, error);
@@ -423,6 +437,65 @@ at_store_update (AtStore   *self,
 }
 
 /**
+ * _at_store_insert_row:
+ *
+ * Inserts a validated child row of a workout with one statement per table:
+ * every written column, no read-back, the id taken from the connection.
+ * The caller has checked that the parent row is the user's and holds the
+ * transaction. Unset booleans are stored as FALSE, their default.
+ */
+gboolean
+_at_store_insert_row (AtStore   *self,
+                      AtRecord  *record,
+                      GError   **error)
+{
+  AtRecordClass *klass = AT_RECORD_GET_CLASS (record);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(AtStatement) stmt = NULL;
+  int rc;
+
+  g_string_append_printf (sql, "INSERT INTO %s (", klass->table);
+  for (guint i = 0; i < klass->n_columns; i++)
+    {
+      if (!is_written (&klass->columns[i]))
+        continue;
+      g_string_append_printf (sql, "%s%s", values->len > 0 ? ", " : "", klass->columns[i].name);
+      g_string_append_printf (values, "%s?%u", values->len > 0 ? ", " : "", i + 1);
+    }
+  g_string_append_printf (sql, ") VALUES (%s)", values->str);
+
+  stmt = _at_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < klass->n_columns; i++)
+    {
+      const GValue *value = _at_record_peek_value (record, i);
+
+      if (!is_written (&klass->columns[i]))
+        continue;
+      if (value == NULL && klass->columns[i].kind == AT_COLUMN_BOOLEAN)
+        sqlite3_bind_int (stmt, (int) i + 1, 0);
+      else
+        bind_value (stmt, (int) i + 1, value);
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, AT_STORE_ERROR,
+                   (rc & 0xff) == SQLITE_CONSTRAINT ? AT_STORE_ERROR_CONSTRAINT : AT_STORE_ERROR_FAILED,
+                   _("Cannot save to %s: %s"), klass->table,
+                   sqlite3_errmsg (_at_store_get_db (self)));
+      return FALSE;
+    }
+
+  g_object_set (record, "id", (gint64) sqlite3_last_insert_rowid (_at_store_get_db (self)), NULL);
+  return TRUE;
+}
+
+/**
  * at_store_create_user:
  *
  * Creates a profile; the new user then acts for itself.
@@ -464,6 +537,7 @@ prepare_select (AtStore        *self,
                 gint64          user_id,
                 const char     *where,
                 const char     *order,
+                gboolean        listing,
                 GError        **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT ");
@@ -474,6 +548,8 @@ prepare_select (AtStore        *self,
   append_owner_predicate (sql, klass, ACCESS_READ);
   if (klass->has_deleted_at)
     g_string_append (sql, " AND deleted_at IS NULL");
+  if (klass->list_filter != NULL && listing)
+    g_string_append_printf (sql, " AND %s", klass->list_filter);
   if (where != NULL)
     g_string_append_printf (sql, " AND %s", where);
   if (order != NULL)
@@ -507,7 +583,7 @@ at_store_get (AtStore  *self,
   g_return_val_if_fail (g_type_is_a (type, AT_TYPE_RECORD), NULL);
 
   klass = g_type_class_ref (type);
-  stmt = prepare_select (self, AT_RECORD_CLASS (klass), user_id, "id = :id", NULL, error);
+  stmt = prepare_select (self, AT_RECORD_CLASS (klass), user_id, "id = :id", NULL, FALSE, error);
   if (stmt == NULL)
     return NULL;
   bind_named_int64 (stmt, ":id", id);
@@ -768,7 +844,7 @@ at_store_list (AtStore     *self,
 
   stmt = prepare_select (self, AT_RECORD_CLASS (klass), user_id, where,
                          AT_RECORD_CLASS (klass)->order_by ? AT_RECORD_CLASS (klass)->order_by : "id",
-                         error);
+                         TRUE, error);
   if (stmt == NULL)
     return NULL;
   bind_named_int64 (stmt, ":parent", parent_id);
@@ -816,6 +892,8 @@ _at_store_append_select (GString       *sql,
   append_owner_predicate (sql, klass, ACCESS_READ);
   if (klass->has_deleted_at)
     g_string_append (sql, " AND deleted_at IS NULL");
+  if (klass->list_filter != NULL)
+    g_string_append_printf (sql, " AND %s", klass->list_filter);
 }
 
 void
@@ -826,6 +904,8 @@ _at_store_append_count (GString       *sql,
   append_owner_predicate (sql, klass, ACCESS_READ);
   if (klass->has_deleted_at)
     g_string_append (sql, " AND deleted_at IS NULL");
+  if (klass->list_filter != NULL)
+    g_string_append_printf (sql, " AND %s", klass->list_filter);
 }
 
 void

@@ -36,6 +36,7 @@ struct _AtStore
   /* What the open transaction changed, for the training rules at commit. */
   GHashTable *touched_sessions;  /* session id (gint64 *) */
   GHashTable *touched_records;   /* "user:subtype" */
+  GHashTable *unit_types;        /* unit id (gint64 *) → type, read once */
 };
 
 G_DEFINE_FINAL_TYPE (AtStore, at_store, G_TYPE_OBJECT)
@@ -328,6 +329,7 @@ at_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->touched_sessions, g_hash_table_unref);
   g_clear_pointer (&self->touched_records, g_hash_table_unref);
+  g_clear_pointer (&self->unit_types, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -453,18 +455,24 @@ forget_touched (AtStore *self)
 }
 
 /* Notes a (session, user, exercise subtype) row for the training rules. */
+void
+_at_store_note_touched (AtStore *self,
+                        gint64   session_id,
+                        gint64   user_id,
+                        gint64   subtype_id)
+{
+  g_hash_table_add (self->touched_sessions, g_memdup2 (&session_id, sizeof session_id));
+  if (subtype_id != 0)
+    g_hash_table_add (self->touched_records,
+                      g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, user_id, subtype_id));
+}
+
 static void
 note_touched (AtStore      *self,
               sqlite3_stmt *stmt)
 {
-  gint64 session_id = sqlite3_column_int64 (stmt, 0);
-
-  g_hash_table_add (self->touched_sessions, g_memdup2 (&session_id, sizeof session_id));
-  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-    g_hash_table_add (self->touched_records,
-                      g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
-                                       (gint64) sqlite3_column_int64 (stmt, 1),
-                                       (gint64) sqlite3_column_int64 (stmt, 2)));
+  _at_store_note_touched (self, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                          sqlite3_column_int64 (stmt, 2));
 }
 
 /**
@@ -527,6 +535,34 @@ apply_training_rules (AtStore  *self,
 
   forget_touched (self);
   return TRUE;
+}
+
+static GHashTable *
+read_unit_types (AtStore *self)
+{
+  GHashTable *types = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(AtStatement) stmt = _at_store_prepare (self, "SELECT id, type FROM unit", NULL);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (types, g_memdup2 (&id, sizeof id),
+                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  return types;
+}
+
+/* The type of a unit ("weight", "distance" …), or NULL for no such unit.
+ * Units are catalogue rows: read once per connection. */
+const char *
+_at_store_get_unit_type (AtStore *self,
+                         gint64   unit_id)
+{
+  if (self->unit_types == NULL)
+    self->unit_types = read_unit_types (self);
+
+  return g_hash_table_lookup (self->unit_types, &unit_id);
 }
 
 /* The base unit of weight: records and volumes are kept in it. */
@@ -733,15 +769,16 @@ at_store_rebuild_statistics (AtStore  *self,
                        "DELETE FROM user_active_day;"
                        "INSERT INTO user_active_day (user_id, local_date, sessions)"
                        "  SELECT user_id, local_date, count(*) FROM activity_session"
-                       "  WHERE deleted_at IS NULL GROUP BY user_id, local_date;"
+                       "  WHERE deleted_at IS NULL AND is_template = 0 GROUP BY user_id, local_date;"
                        "INSERT INTO user_statistics (user_id, total_sessions, total_days_active,"
                        "    last_activity, total_minutes, minutes_count, rating_sum, rating_count,"
                        "    total_calories, calories_count, total_prs)"
                        "  SELECT user_id, count(*), count(DISTINCT local_date), max(started_at),"
-                       "    sum(duration_minutes), count(duration_minutes), total(rating),"
+                       "    sum(duration_minutes), count(duration_minutes), coalesce (sum (rating), 0),"
                        "    count(rating), sum(estimated_calories), count(estimated_calories),"
                        "    count(*) FILTER (WHERE is_personal_record = 1)"
-                       "  FROM activity_session WHERE deleted_at IS NULL GROUP BY user_id;",
+                       "  FROM activity_session WHERE deleted_at IS NULL AND is_template = 0"
+                       "  GROUP BY user_id;",
                        error))
     {
       at_store_rollback (self);

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Runs test-app.py on a private X server and a private D-Bus session, where
+# the AT-SPI bus is started by D-Bus activation.
+#
+#   run-app-test.sh APP_BINARY SCHEMA_DIR OUTPUT_DIR
+set -eu
+
+here=$(dirname "$0")
+
+unset NO_AT_BRIDGE
+export GTK_A11Y=atspi
+
+exec dbus-run-session -- \
+  xvfb-run -a -s "-screen 0 1024x768x24 -nolisten tcp" \
+  /usr/bin/python3 "$here/test-app.py" "$@"
