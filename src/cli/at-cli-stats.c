@@ -5,17 +5,41 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "at-cli.h"
 
-/* The struct cannot hold SQL NULL: with no session there is no row, and an
- * average rating of 0 means no rated session (ratings are 1 to 10). */
+/* SQL NULL (no session, no rating, no end, no calories) is JSON null. */
+static void
+add_int_or_null (JsonBuilder *builder,
+                 const char  *name,
+                 gboolean     is_null,
+                 gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (is_null)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, value);
+}
+
+static void
+add_double_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
 static void
 print_stats_json (AtRecord         *user,
                   AtUserStatistics *stats)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  gboolean any = stats->total_sessions > 0;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "user_id");
@@ -24,20 +48,10 @@ print_stats_json (AtRecord         *user,
   json_builder_add_int_value (builder, stats->total_sessions);
   json_builder_set_member_name (builder, "total_days_active");
   json_builder_add_int_value (builder, stats->total_days_active);
-  json_builder_set_member_name (builder, "last_activity");
-  if (any)
-    json_builder_add_int_value (builder, stats->last_activity);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "total_minutes");
-  json_builder_add_int_value (builder, stats->total_minutes);
-  json_builder_set_member_name (builder, "avg_session_rating");
-  if (stats->avg_session_rating > 0)
-    json_builder_add_double_value (builder, stats->avg_session_rating);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "total_calories");
-  json_builder_add_double_value (builder, stats->total_calories);
+  add_int_or_null (builder, "last_activity", !stats->found, stats->last_activity);
+  add_int_or_null (builder, "total_minutes", stats->total_minutes < 0, stats->total_minutes);
+  add_double_or_null (builder, "avg_session_rating", stats->avg_session_rating);
+  add_double_or_null (builder, "total_calories", stats->total_calories);
   json_builder_set_member_name (builder, "total_prs");
   json_builder_add_int_value (builder, stats->total_prs);
   json_builder_end_object (builder);
@@ -62,12 +76,14 @@ print_stats (AtRecord         *user,
   g_autoptr(GTimeZone) zone = at_cli_user_zone (user);
   g_autofree char *sessions = g_strdup_printf ("%" G_GINT64_FORMAT, stats->total_sessions);
   g_autofree char *days = g_strdup_printf ("%" G_GINT64_FORMAT, stats->total_days_active);
-  g_autofree char *last = stats->total_sessions > 0
+  g_autofree char *last = stats->found
                         ? at_cli_format_time (stats->last_activity, zone) : g_strdup ("–");
-  g_autofree char *minutes = at_cli_format_duration (stats->total_minutes);
-  g_autofree char *rating = stats->avg_session_rating > 0
+  g_autofree char *minutes = stats->total_minutes >= 0
+                           ? at_cli_format_duration (stats->total_minutes) : g_strdup ("–");
+  g_autofree char *rating = !isnan (stats->avg_session_rating)
                           ? g_strdup_printf ("%.1f", stats->avg_session_rating) : g_strdup ("–");
-  g_autofree char *calories = g_strdup_printf ("%.0f", stats->total_calories);
+  g_autofree char *calories = !isnan (stats->total_calories)
+                            ? g_strdup_printf ("%.0f", stats->total_calories) : g_strdup ("–");
   g_autofree char *prs = g_strdup_printf ("%" G_GINT64_FORMAT, stats->total_prs);
   const char *fields[][2] = {
     { _("User"), at_record_get_string (user, "username") },

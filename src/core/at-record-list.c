@@ -89,7 +89,7 @@ static void
 remember_error (AtRecordList *self,
                 GError       *error)
 {
-  g_warning ("Cannot read %s: %s", g_type_name (self->item_type), error->message);
+  g_debug ("Cannot read %s: %s", g_type_name (self->item_type), error->message);
   g_clear_error (&self->error);
   self->error = error;
 }

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "at-catalogue.h"
@@ -20,6 +21,7 @@
 /* "ATRA" in the SQLite header: this file is an Activity Tracker database. */
 #define AT_APPLICATION_ID 0x41545241
 #define BUSY_TIMEOUT_MS   5000
+#define READ_ONLY_PROBLEM _("the file is read-only; Activity Tracker needs to write to it")
 
 struct _AtStore
 {
@@ -199,6 +201,8 @@ check_file (AtStore  *self,
         return set_file_error (error, AT_STORE_ERROR_CORRUPT, self->path,
                                _("the database is damaged (“database disk image is malformed”); "
                                  "it was left as it was"));
+      if (g_error_matches (local_error, AT_STORE_ERROR, AT_STORE_ERROR_READ_ONLY))
+        return set_file_error (error, AT_STORE_ERROR_READ_ONLY, self->path, READ_ONLY_PROBLEM);
       return set_file_error (error, local_error->code, self->path, local_error->message);
     }
 
@@ -217,8 +221,7 @@ check_file (AtStore  *self,
     }
 
   if (sqlite3_db_readonly (self->db, "main") == 1)
-    return set_file_error (error, AT_STORE_ERROR_READ_ONLY, self->path,
-                           _("the file is read-only; Activity Tracker needs to write to it"));
+    return set_file_error (error, AT_STORE_ERROR_READ_ONLY, self->path, READ_ONLY_PROBLEM);
 
   self->version = (int) version;
   return TRUE;
@@ -285,7 +288,12 @@ migrate (AtStore  *self,
         return FALSE;
     }
 
-  return at_catalogue_install (self->db, error);
+  if (!at_catalogue_install (self->db, error))
+    {
+      g_prefix_error (error, _("Cannot open “%s”: "), self->path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -713,6 +721,24 @@ at_store_recompute_records (AtStore  *self,
   return TRUE;
 }
 
+static gint64
+column_int_or (sqlite3_stmt *stmt,
+               int           column,
+               gint64        fallback)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? fallback
+                                                           : sqlite3_column_int64 (stmt, column);
+}
+
+static double
+column_double_or (sqlite3_stmt *stmt,
+                  int           column,
+                  double        fallback)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? fallback
+                                                           : sqlite3_column_double (stmt, column);
+}
+
 gboolean
 at_store_get_statistics (AtStore           *self,
                          gint64             user_id,
@@ -725,7 +751,9 @@ at_store_get_statistics (AtStore           *self,
   g_return_val_if_fail (AT_IS_STORE (self), FALSE);
   g_return_val_if_fail (stats != NULL, FALSE);
 
-  memset (stats, 0, sizeof *stats);
+  *stats = (AtUserStatistics) {
+    .total_minutes = -1, .avg_session_rating = NAN, .total_calories = NAN,
+  };
   stmt = _at_store_prepare (self,
                             "SELECT total_sessions, total_days_active, last_activity, "
                             "       total_minutes, avg_session_rating, total_calories, total_prs "
@@ -740,12 +768,13 @@ at_store_get_statistics (AtStore           *self,
   if (rc != SQLITE_ROW)
     return _at_store_set_error (self, rc, _("Cannot read the statistics"), error);
 
+  stats->found = TRUE;
   stats->total_sessions = sqlite3_column_int64 (stmt, 0);
   stats->total_days_active = sqlite3_column_int64 (stmt, 1);
   stats->last_activity = sqlite3_column_int64 (stmt, 2);
-  stats->total_minutes = sqlite3_column_int64 (stmt, 3);
-  stats->avg_session_rating = sqlite3_column_double (stmt, 4);
-  stats->total_calories = sqlite3_column_double (stmt, 5);
+  stats->total_minutes = column_int_or (stmt, 3, -1);
+  stats->avg_session_rating = column_double_or (stmt, 4, NAN);
+  stats->total_calories = column_double_or (stmt, 5, NAN);
   stats->total_prs = sqlite3_column_int64 (stmt, 6);
   return TRUE;
 }
@@ -849,7 +878,8 @@ at_store_check (AtStore    *self,
 
   return collect_rows (self, "PRAGMA integrity_check", "integrity", problems, error) &&
          collect_rows (self,
-                       "SELECT format ('%s row %d refers to a missing %s row', \"table\", rowid, parent)"
+                       "SELECT format ('%s row %s refers to a missing %s row', \"table\","
+                       "               coalesce (rowid, '(no rowid)'), parent)"
                        " FROM pragma_foreign_key_check",
                        "foreign key", problems, error) &&
          check_fts (self, "session_fts", problems) &&

@@ -143,16 +143,20 @@ gboolean     at_store_recompute_records      (AtStore        *self,
                                               gint64          user_id,
                                               GError        **error);
 
-/* The trigger-kept statistics row, or FALSE with *found FALSE for none. */
+/* The trigger-kept statistics row. A user without live sessions has none:
+ * found is FALSE and every count 0. Where SQL gives NULL (no session with
+ * an end, a rating or calories), the field says so: total_minutes -1,
+ * avg_session_rating and total_calories NAN. */
 typedef struct
 {
-  gint64 total_sessions;
-  gint64 total_days_active;
-  gint64 last_activity;
-  gint64 total_minutes;
-  double avg_session_rating;
-  double total_calories;
-  gint64 total_prs;
+  gboolean found;
+  gint64   total_sessions;
+  gint64   total_days_active;
+  gint64   last_activity;
+  gint64   total_minutes;
+  double   avg_session_rating;
+  double   total_calories;
+  gint64   total_prs;
 } AtUserStatistics;
 
 gboolean     at_store_get_statistics         (AtStore          *self,

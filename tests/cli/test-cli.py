@@ -274,7 +274,8 @@ class RoundTrip(CliTestCase):
                      "SELECT count(*), count(DISTINCT local_date), max(started_at), "
                      "sum(duration_minutes), avg(rating), sum(estimated_calories), "
                      "count(*) FILTER (WHERE is_personal_record = 1) "
-                     "FROM activity_session WHERE deleted_at IS NULL AND user_id = ?", user_id)
+                     "FROM activity_session WHERE deleted_at IS NULL AND is_template = 0"
+                     " AND user_id = ?", user_id)
         return rows[0]
 
     def assert_stats(self, user):
@@ -284,12 +285,15 @@ class RoundTrip(CliTestCase):
         self.assertEqual(stats["total_sessions"], n)
         self.assertEqual(stats["total_days_active"], days)
         self.assertEqual(stats["last_activity"], last)
-        self.assertEqual(stats["total_minutes"], minutes or 0)
+        self.assertEqual(stats["total_minutes"], minutes)
         if rating is None:
             self.assertIsNone(stats["avg_session_rating"])
         else:
             self.assertAlmostEqual(stats["avg_session_rating"], rating)
-        self.assertAlmostEqual(stats["total_calories"], calories or 0.0)
+        if calories is None:
+            self.assertIsNone(stats["total_calories"])
+        else:
+            self.assertAlmostEqual(stats["total_calories"], calories)
         self.assertEqual(stats["total_prs"], prs)
         return stats
 
