@@ -282,6 +282,11 @@ CREATE TABLE user_goal (
   goal_type_id        INTEGER NOT NULL REFERENCES goal_type (id) ON DELETE RESTRICT,
   activity_type_id    INTEGER REFERENCES activity_type (id) ON DELETE SET NULL,
   activity_subtype_id INTEGER REFERENCES activity_subtype (id) ON DELETE SET NULL,
+  -- What a performance goal measures when it is not a 1RM (a metric of the
+  -- activity type, e.g. 'distance'), and what a body-composition goal
+  -- measures: the schema has neither link.
+  metric_name         TEXT CHECK (metric_name IS NULL OR length(metric_name) <= 50),
+  body_metric_type_id INTEGER REFERENCES body_metric_type (id) ON DELETE RESTRICT,
   title               TEXT NOT NULL CHECK (length(title) <= 200),
   description         TEXT,
   target_value        REAL,

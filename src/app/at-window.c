@@ -38,15 +38,40 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+/* Hides the other pages rather than only covering them, so that a screen
+ * reader does not find their text (GTK 4.8 exposes unmapped stack pages). */
+static void
+show_page (AtWindow   *self,
+           const char *name)
+{
+  GtkWidget *page;
+
+  g_assert (AT_IS_WINDOW (self));
+
+  page = gtk_stack_get_child_by_name (self->stack, name);
+  g_assert (page != NULL);
+
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (self->stack, page);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (child != page)
+        gtk_widget_set_visible (child, FALSE);
+    }
+}
+
 static void
 update_page (AtWindow *self)
 {
   g_assert (AT_IS_WINDOW (self));
 
   if (self->sessions != NULL && g_list_model_get_n_items (self->sessions) > 0)
-    gtk_stack_set_visible_child_name (self->stack, "sessions");
+    show_page (self, "sessions");
   else
-    gtk_stack_set_visible_child_name (self->stack, "empty");
+    show_page (self, "empty");
 }
 
 static void
@@ -445,5 +470,5 @@ at_window_show_error (AtWindow     *self,
   /* The description is markup; a file name may hold '&' or '<'. */
   markup = g_markup_escape_text (error->message, -1);
   adw_status_page_set_description (self->error_page, markup);
-  gtk_stack_set_visible_child_name (self->stack, "error");
+  show_page (self, "error");
 }

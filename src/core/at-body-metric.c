@@ -33,6 +33,7 @@ at_body_metric_class_init (AtBodyMetricClass *klass)
   record_class->owner_column = "user_id";
   record_class->order_by = "measured_at DESC, id DESC";
   record_class->has_uuid = TRUE;
+  record_class->touch_query = "SELECT 0, user_id, NULL FROM user_body_metric WHERE id = ?1";
 }
 
 static void

@@ -22,6 +22,8 @@ static const AtColumn columns[] = {
   { "goal_type_id", AT_COLUMN_INTEGER, AT_COLUMN_REQUIRED, 0, 0, 0, 0 },
   { "activity_type_id", AT_COLUMN_INTEGER, AT_COLUMN_FLAGS_NONE, 0, 0, 0, 0 },
   { "activity_subtype_id", AT_COLUMN_INTEGER, AT_COLUMN_FLAGS_NONE, 0, 0, 0, 0 },
+  { "metric_name", AT_COLUMN_TEXT, AT_COLUMN_FLAGS_NONE, 0, 0, 0, 50 },
+  { "body_metric_type_id", AT_COLUMN_INTEGER, AT_COLUMN_FLAGS_NONE, 0, 0, 0, 0 },
   { "title", AT_COLUMN_TEXT, AT_COLUMN_REQUIRED, 0, 0, 0, 200 },
   { "description", AT_COLUMN_TEXT, AT_COLUMN_FLAGS_NONE, 0, 0, 0, 0 },
   { "target_value", AT_COLUMN_REAL, AT_COLUMN_FLAGS_NONE, 2, 0, 0, 0 },
@@ -65,6 +67,7 @@ at_goal_class_init (AtGoalClass *klass)
   record_class->order_by = "is_active DESC, target_date, id";
   record_class->has_uuid = TRUE;
   record_class->validate = at_goal_validate;
+  record_class->touch_query = "SELECT 0, user_id, NULL FROM user_goal WHERE id = ?1";
 }
 
 static void

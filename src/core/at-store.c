@@ -38,6 +38,8 @@ struct _AtStore
   /* What the open transaction changed, for the training rules at commit. */
   GHashTable *touched_sessions;  /* session id (gint64 *) */
   GHashTable *touched_records;   /* "user:subtype" */
+  GHashTable *touched_users;     /* user id (gint64 *) */
+  gint64      now;               /* a fixed clock for tests and benchmarks, or 0 */
   GHashTable *unit_types;        /* unit id (gint64 *) → type, read once */
 };
 
@@ -337,6 +339,7 @@ at_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->touched_sessions, g_hash_table_unref);
   g_clear_pointer (&self->touched_records, g_hash_table_unref);
+  g_clear_pointer (&self->touched_users, g_hash_table_unref);
   g_clear_pointer (&self->unit_types, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -373,6 +376,7 @@ at_store_init (AtStore *self)
 {
   self->touched_sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->touched_records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->touched_users = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
 }
@@ -460,6 +464,7 @@ forget_touched (AtStore *self)
 {
   g_hash_table_remove_all (self->touched_sessions);
   g_hash_table_remove_all (self->touched_records);
+  g_hash_table_remove_all (self->touched_users);
 }
 
 /* Notes a (session, user, exercise subtype) row for the training rules. */
@@ -469,7 +474,10 @@ _at_store_note_touched (AtStore *self,
                         gint64   user_id,
                         gint64   subtype_id)
 {
-  g_hash_table_add (self->touched_sessions, g_memdup2 (&session_id, sizeof session_id));
+  if (session_id != 0)
+    g_hash_table_add (self->touched_sessions, g_memdup2 (&session_id, sizeof session_id));
+  if (user_id != 0)
+    g_hash_table_add (self->touched_users, g_memdup2 (&user_id, sizeof user_id));
   if (subtype_id != 0)
     g_hash_table_add (self->touched_records,
                       g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, user_id, subtype_id));
@@ -538,6 +546,13 @@ apply_training_rules (AtStore  *self,
       if (sscanf (key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, &user_id, &subtype_id) != 2)
         g_assert_not_reached ();
       if (!_at_training_update_records (self, user_id, subtype_id, self->formula, error))
+        return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, self->touched_users);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!_at_training_update_user (self, *(gint64 *) key, error))
         return FALSE;
     }
 
@@ -653,6 +668,30 @@ at_store_rollback (AtStore *self)
   self->transaction_depth--;
   if (self->transaction_depth == 0)
     forget_touched (self);
+}
+
+/**
+ * at_store_set_now:
+ * @now: Unix seconds, or 0 for the real clock
+ *
+ * Fixes the clock the rules use for "today" and "this week": for tests and
+ * for benchmarks, which run at the time of the newest session.
+ */
+void
+at_store_set_now (AtStore *self,
+                  gint64   now)
+{
+  g_return_if_fail (AT_IS_STORE (self));
+
+  self->now = now;
+}
+
+gint64
+at_store_get_now (AtStore *self)
+{
+  g_return_val_if_fail (AT_IS_STORE (self), 0);
+
+  return self->now != 0 ? self->now : g_get_real_time () / G_USEC_PER_SEC;
 }
 
 void

@@ -135,6 +135,10 @@ gint64       at_store_count_likes            (AtStore        *self,
                                               gint64          session_id,
                                               GError        **error);
 
+void         at_store_set_now                (AtStore        *self,
+                                              gint64          now);
+gint64       at_store_get_now                (AtStore        *self);
+
 /* Personal records use the user's 1RM formula (Epley unless set). */
 void         at_store_set_one_rep_max_formula (AtStore           *self,
                                                AtOneRepMaxFormula formula);

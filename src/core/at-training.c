@@ -18,6 +18,8 @@
 #include <math.h>
 
 #include "at-store-private.h"
+#include "at-goals.h"
+#include "at-streaks.h"
 #include "at-training.h"
 
 typedef enum
@@ -326,6 +328,20 @@ _at_training_update_records (AtStore             *store,
     }
 
   return store_flags (store, user_id, subtype_id, record_exercises, error);
+}
+
+/**
+ * _at_training_update_user:
+ *
+ * Brings a user's streaks and goals up to date with their sessions.
+ */
+gboolean
+_at_training_update_user (AtStore  *store,
+                          gint64    user_id,
+                          GError  **error)
+{
+  return _at_streaks_update (store, user_id, error) &&
+         _at_goals_update (store, user_id, error);
 }
 
 /**

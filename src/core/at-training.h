@@ -18,4 +18,10 @@ gboolean _at_training_update_records (AtStore             *store,
                                       AtOneRepMaxFormula   formula,
                                       GError             **error);
 
+/* Streaks and goal progress of a user whose sessions or measurements
+ * changed (at-streaks.c, at-goals.c). */
+gboolean _at_training_update_user    (AtStore             *store,
+                                      gint64               user_id,
+                                      GError             **error);
+
 G_END_DECLS

@@ -44,13 +44,10 @@ def poll(what, func, timeout=TIMEOUT, interval=0.1):
                   % (timeout, what, ' (last error: %s)' % last_error if last_error else ''))
 
 
-def showing(acc):
-    return acc.getState().contains(pyatspi.STATE_SHOWING)
-
-
 def walk(acc, depth=0, max_depth=40):
-    """Every accessible under acc that is on screen, acc included."""
-    if acc is None or depth > max_depth or not showing(acc):
+    """Every accessible under acc, acc included. GTK 4.8 sets no SHOWING
+    state, but leaves hidden widgets out of the tree."""
+    if acc is None or depth > max_depth:
         return
     yield acc
     try:
@@ -105,8 +102,7 @@ def dump(acc):
     lines = []
 
     def rec(a, depth):
-        lines.append('#   %s%s %r%s' % ('  ' * depth, a.getRoleName(), a.name,
-                                           ' ' + ','.join(pyatspi.stateToString(x) for x in a.getState().getStates())))
+        lines.append('#   %s%s %r' % ('  ' * depth, a.getRoleName(), a.name))
         for i in range(a.childCount):
             c = a.getChildAtIndex(i)
             if c is not None:
