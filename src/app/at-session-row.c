@@ -161,7 +161,12 @@ at_session_row_dispose (GObject *object)
   g_clear_object (&self->signals);
   g_clear_object (&self->session);
 
+  /* Unparents the bound children only: the box holding the labels has no id. */
   gtk_widget_dispose_template (GTK_WIDGET (self), AT_TYPE_SESSION_ROW);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_first_child (GTK_WIDGET (self)))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (at_session_row_parent_class)->dispose (object);
 }

@@ -257,6 +257,8 @@ at_window_dispose (GObject *object)
 
   if (self->selection != NULL)
     clear_sessions (self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 

@@ -6,6 +6,7 @@
 #include "at-record.h"
 #include "at-record-list.h"
 #include "at-one-rep-max.h"
+#include "at-search.h"
 #include "at-store.h"
 #include "at-workout.h"
 #include "at-achievement-type.h"

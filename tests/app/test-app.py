@@ -7,10 +7,11 @@ Run inside a private D-Bus session and X server (see run-app-test.sh):
 
 Cases: a new empty database, the same file with a user and sessions, and a
 text file that is no database. Each saves OUTPUT_DIR/screenshot-<case>.png.
-Prints TAP.
+Prints TAP, to the file descriptor $AT_TAP_FD if set, else to stdout.
 """
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -22,6 +23,13 @@ import pyatspi
 
 TIMEOUT = 30.0
 WINDOW_TITLE = 'Activity Tracker'
+
+
+TAP = os.fdopen(int(os.environ.get('AT_TAP_FD', '1')), 'w', buffering=1)
+
+
+def tap(line):
+    print(line, file=TAP, flush=True)
 
 
 class Failure(Exception):
@@ -115,7 +123,7 @@ def dump(acc):
 
 
 class App:
-    def __init__(self, binary, schema_dir, home, database):
+    def __init__(self, binary, schema_dir, home, database, settings='memory'):
         env = dict(os.environ)
         env.pop('NO_AT_BRIDGE', None)
         env.update({
@@ -124,12 +132,12 @@ class App:
             'GSK_RENDERER': 'cairo',
             'GTK_USE_PORTAL': '0',
             'ADW_DISABLE_PORTAL': '1',
-            'GSETTINGS_BACKEND': 'memory',
+            'GSETTINGS_BACKEND': settings,
             'GSETTINGS_SCHEMA_DIR': schema_dir,
             'XDG_DATA_HOME': os.path.join(home, 'data'),
             'XDG_CONFIG_HOME': os.path.join(home, 'config'),
             'XDG_CACHE_HOME': os.path.join(home, 'cache'),
-            'G_DEBUG': 'fatal-criticals',
+            'G_DEBUG': 'fatal-warnings',
             'LC_ALL': 'C.UTF-8',
             'TZ': 'UTC',
         })
@@ -156,7 +164,17 @@ class App:
             return app is not None and find_frame(app)
         return poll('the “%s” window on the AT-SPI bus' % WINDOW_TITLE, get)
 
+    def activate_action(self, name):
+        """Runs an app action the way the desktop does, over D-Bus."""
+        subprocess.run(['gdbus', 'call', '--session',
+                        '--dest', 'org.activitytracker.ActivityTracker',
+                        '--object-path', '/org/activitytracker/ActivityTracker',
+                        '--method', 'org.gtk.Actions.Activate', name, '[]', '{}'],
+                       check=True, timeout=30, stdout=subprocess.DEVNULL)
+
     def stop(self):
+        if self.output():
+            tap('# the app said:\n' + self.output().rstrip())
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
@@ -168,6 +186,8 @@ class App:
 
 
 def screenshot(outdir, case):
+    if shutil.which('import') is None:
+        return '(skipped: ImageMagick\'s import is not installed)'
     path = os.path.join(outdir, 'screenshot-%s.png' % case)
     subprocess.run(['import', '-window', 'root', path], check=True, timeout=30)
     return path
@@ -246,6 +266,7 @@ def case_populated(ctx):
             poll('rows showing %s' % expected, lambda: all_shown(None), timeout=10)
         except Failure:
             raise Failure('the list misses rows; it holds:\n' + dump(sessions))
+        tap(dump(sessions))
         if find_label(frame, lambda n: n == 'No Sessions Yet') is not None:
             raise Failure('the empty page is shown beside the list')
         time.sleep(0.2)
@@ -273,6 +294,62 @@ def case_bad_file(ctx):
         raise Failure('the app changed the file it could not open')
 
 
+def read_keyfile(path):
+    values = {}
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                if '=' in line:
+                    key, value = line.strip().split('=', 1)
+                    values[key] = value
+    return values
+
+
+def case_about_and_quit(ctx):
+    """app.about opens the About window; app.quit closes the windows, which
+    save their size, and the app exits cleanly. The size saved last time is
+    the size the window opens with."""
+    keyfile = os.path.join(ctx.home, 'config', 'glib-2.0', 'settings', 'keyfile')
+    os.makedirs(os.path.dirname(keyfile), exist_ok=True)
+    with open(keyfile, 'w') as f:
+        f.write('[org/activitytracker/ActivityTracker]\n'
+                'window-width=820\nwindow-height=560\nwindow-maximized=false\n')
+    os.utime(keyfile, (0, 0))
+    app = ctx.start('empty.db', settings='keyfile')
+    try:
+        app.frame()
+        app.activate_action('about')
+
+        def about_frame():
+            app.check_alive()
+            acc = find_app(app.proc.pid)
+            for i in range(acc.childCount):
+                child = acc.getChildAtIndex(i)
+                if child is not None and child.name != WINDOW_TITLE \
+                        and find_label(child, lambda n: n == '0.1.0' or n.startswith('0.')):
+                    return child
+            return None
+        about = settle(app, None, lambda _: about_frame())
+        if find_label(about, lambda n: n == 'Activity Tracker') is None:
+            raise Failure('the About window does not name the app:\n' + dump(about))
+        ctx.shot('about')
+        app.activate_action('quit')
+        try:
+            status = app.proc.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise Failure('app.quit did not end the app')
+        if status != 0:
+            raise Failure('the app exited with status %d' % status)
+    finally:
+        app.stop()
+    saved = read_keyfile(keyfile)
+    if os.stat(keyfile).st_mtime == 0:
+        raise Failure('closing the window saved no settings')
+    if saved.get('window-width') != '820' or saved.get('window-height') != '560' \
+            or saved.get('window-maximized') != 'false':
+        raise Failure('the window did not open at, and save, its size: %s' % saved)
+
+
 class Context:
     def __init__(self, binary, schema_dir, outdir, home):
         self.binary = binary
@@ -280,11 +357,12 @@ class Context:
         self.outdir = outdir
         self.home = home
 
-    def start(self, name):
-        return App(self.binary, self.schema_dir, self.home, os.path.join(self.home, name))
+    def start(self, name, **kwargs):
+        return App(self.binary, self.schema_dir, self.home, os.path.join(self.home, name),
+                   **kwargs)
 
     def shot(self, case):
-        print('# screenshot: %s' % screenshot(self.outdir, case), flush=True)
+        tap('# screenshot: %s' % screenshot(self.outdir, case))
 
 
 def main():
@@ -294,20 +372,21 @@ def main():
     binary, schema_dir, outdir = (os.path.abspath(a) for a in sys.argv[1:])
     cases = [('empty database', case_empty),
              ('populated database', case_populated),
-             ('bad file', case_bad_file)]
+             ('bad file', case_bad_file),
+             ('about and quit', case_about_and_quit)]
     failed = 0
-    print('1..%d' % len(cases), flush=True)
+    tap('1..%d' % len(cases))
     with tempfile.TemporaryDirectory(prefix='at-app-test-') as home:
         ctx = Context(binary, schema_dir, outdir, home)
         for number, (title, func) in enumerate(cases, 1):
             try:
                 func(ctx)
-                print('ok %d - %s' % (number, title), flush=True)
+                tap('ok %d - %s' % (number, title))
             except Exception as e:
                 failed += 1
-                print('not ok %d - %s' % (number, title), flush=True)
+                tap('not ok %d - %s' % (number, title))
                 for line in str(e).splitlines():
-                    print('# ' + line if not line.startswith('#') else line, flush=True)
+                    tap('# ' + line if not line.startswith('#') else line)
     return 1 if failed else 0
 
 

@@ -1,0 +1,270 @@
+/* test-search.c: full-text search over sessions and the catalogue. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "at-core.h"
+#include "at-store-private.h"
+
+typedef struct
+{
+  char    *dir;
+  AtStore *store;
+  gint64   alice;
+  gint64   bob;
+  gint64   running;
+  gint64   strength;
+} Fixture;
+
+static gint64
+query_id (AtStore    *store,
+          const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_at_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+static gint64
+add_user (AtStore    *store,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtUser) user = at_user_new ();
+  g_autofree char *email = g_strdup_printf ("%s@example.org", name);
+
+  g_object_set (user, "username", name, "email", email, NULL);
+  at_store_create_user (store, AT_RECORD (user), &error);
+  g_assert_no_error (error);
+  return at_record_get_id (AT_RECORD (user));
+}
+
+static gint64
+add_session (Fixture    *f,
+             gint64      user,
+             gint64      type,
+             int         day,
+             const char *name,
+             const char *notes,
+             const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtSession) session = at_session_new ();
+
+  g_object_set (session, "activity-type-id", type, "started-at", (gint64) 1704110400 + day * 86400,
+                "session-name", name, "notes", notes, "location", location, NULL);
+  at_store_insert (f->store, user, AT_RECORD (session), &error);
+  g_assert_no_error (error);
+  return at_record_get_id (AT_RECORD (session));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("at-search-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "s.db", NULL);
+  f->store = at_store_open (path, &error);
+  g_assert_no_error (error);
+
+  f->alice = add_user (f->store, "alice");
+  f->bob = add_user (f->store, "bob");
+  f->running = query_id (f->store, "SELECT id FROM activity_type WHERE name = 'Running'");
+  f->strength = query_id (f->store, "SELECT id FROM activity_type WHERE name = 'Weight Training'");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "s.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_assert_finalize_object (f->store);
+  g_remove (path);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+/* The ids of a search's results, in order, as text: "3 1". */
+static char *
+search_ids (Fixture       *f,
+            gint64         user,
+            const char    *text,
+            AtSearchOrder  order,
+            AtSearchFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  results = at_store_search_sessions (f->store, user, text, order, flags, 50, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(AtRecord) session = g_list_model_get_item (results, i);
+
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "",
+                              at_record_get_id (session));
+    }
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static void
+expect_ids (Fixture       *f,
+            gint64         user,
+            const char    *text,
+            AtSearchOrder  order,
+            AtSearchFlags  flags,
+            gint64         first,
+            gint64         second)
+{
+  g_autofree char *ids = search_ids (f, user, text, order, flags);
+  g_autofree char *expected = NULL;
+
+  if (first == 0)
+    expected = g_strdup ("");
+  else if (second == 0)
+    expected = g_strdup_printf ("%" G_GINT64_FORMAT, first);
+  else
+    expected = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, first, second);
+
+  g_assert_cmpstr (ids, ==, expected);
+}
+
+static void
+test_build_query (void)
+{
+  const struct { const char *text; const char *query; } cases[] = {
+    { "squat", "\"squat\"*" },
+    { "Heavy Squat ", "\"heavy\" \"squat\"" },
+    { "café", "\"café\"*" },   /* FTS folds the accent itself */
+    { "a AND b OR \"c", "\"a\" \"and\" \"b\" \"or\" \"c\"*" },
+    { "   ", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *query = at_search_build_query (cases[i].text);
+
+      g_assert_cmpstr (query, ==, cases[i].query);
+    }
+}
+
+static void
+test_search_sessions (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a1 = add_session (f, f->alice, f->running, 1, "Morning run", "easy pace", "Riverside park");
+  gint64 a2 = add_session (f, f->alice, f->running, 2, "Evening run", "intervals by the river", NULL);
+  gint64 a3 = add_session (f, f->alice, f->running, 3, "Long run", "morning fog", "Hills");
+  gint64 b1;
+
+  b1 = add_session (f, f->bob, f->running, 4, "Morning run", "bob's run", NULL);
+
+  /* Prefix matching for type-ahead, only alice's sessions, newest first. */
+  expect_ids (f, f->alice, "morn", AT_SEARCH_BY_NEWEST, AT_SEARCH_FLAGS_NONE, a3, a1);
+
+  /* Every word must match, across columns. */
+  expect_ids (f, f->alice, "riverside par", AT_SEARCH_BY_NEWEST, AT_SEARCH_FLAGS_NONE, a1, 0);
+  expect_ids (f, f->alice, "river park", AT_SEARCH_BY_NEWEST, AT_SEARCH_FLAGS_NONE, 0, 0);
+
+  /* Ranked: the name match ("Morning" in the short name) before notes. */
+  expect_ids (f, f->alice, "morning ", AT_SEARCH_BY_RANK, AT_SEARCH_FLAGS_NONE, a1, a3);
+
+  /* Bob finds only his own; the owner token is not a word. */
+  expect_ids (f, f->bob, "morning", AT_SEARCH_BY_NEWEST, AT_SEARCH_FLAGS_NONE, b1, 0);
+  expect_ids (f, f->alice, "u1", AT_SEARCH_BY_NEWEST, AT_SEARCH_FLAGS_NONE, 0, 0);
+
+  /* Deleted sessions leave the results; undo brings them back. */
+  at_store_soft_delete (f->store, f->alice, AT_TYPE_SESSION, a2, &error);
+  g_assert_no_error (error);
+  expect_ids (f, f->alice, "intervals", AT_SEARCH_BY_NEWEST, AT_SEARCH_FLAGS_NONE, 0, 0);
+  at_store_undelete (f->store, f->alice, AT_TYPE_SESSION, a2, &error);
+  g_assert_no_error (error);
+  expect_ids (f, f->alice, "intervals", AT_SEARCH_BY_NEWEST, AT_SEARCH_FLAGS_NONE, a2, 0);
+
+  /* Operators typed by the user are words, not syntax. */
+  expect_ids (f, f->alice, "run OR \"", AT_SEARCH_BY_NEWEST, AT_SEARCH_FLAGS_NONE, 0, 0);
+}
+
+static void
+test_search_exercise_names (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtSession) session = at_session_new ();
+  g_autoptr(AtActivityExercise) exercise = at_activity_exercise_new ();
+  g_autoptr(AtWorkout) workout = NULL;
+
+  g_object_set (session, "activity-type-id", f->strength, "started-at", (gint64) 1704110400,
+                "session-name", "Leg day", NULL);
+  workout = at_workout_new (session);
+  g_object_set (exercise, "activity-subtype-id",
+                query_id (f->store, "SELECT id FROM activity_subtype WHERE name = 'Romanian Deadlift'"),
+                NULL);
+  at_workout_add_exercise (workout, exercise);
+  at_store_save_workout (f->store, f->alice, workout, &error);
+  g_assert_no_error (error);
+
+  expect_ids (f, f->alice, "romanian", AT_SEARCH_BY_NEWEST, AT_SEARCH_FLAGS_NONE, 0, 0);
+  expect_ids (f, f->alice, "romanian", AT_SEARCH_BY_NEWEST, AT_SEARCH_WITH_EXERCISES,
+              at_record_get_id (AT_RECORD (session)), 0);
+  expect_ids (f, f->bob, "romanian", AT_SEARCH_BY_NEWEST, AT_SEARCH_WITH_EXERCISES, 0, 0);
+}
+
+static void
+test_search_catalogue (Fixture       *f,
+                       gconstpointer  data)
+{
+  const struct { const char *text; const char *first; } cases[] = {
+    { "bench", "Bench Press" },
+    { "squa", "Squat" },
+    { "overhead press", "Overhead Press" },
+    { "deadl", "Deadlift" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) results = at_store_search_exercises (f->store, cases[i].text, 10, &error);
+      g_autoptr(AtRecord) first = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
+      first = g_list_model_get_item (results, 0);
+      g_assert_cmpstr (at_record_get_string (first, "name"), ==, cases[i].first);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/search/build-query", test_build_query);
+  g_test_add ("/core/search/sessions", Fixture, NULL,
+              fixture_set_up, test_search_sessions, fixture_tear_down);
+  g_test_add ("/core/search/exercise-names", Fixture, NULL,
+              fixture_set_up, test_search_exercise_names, fixture_tear_down);
+  g_test_add ("/core/search/catalogue", Fixture, NULL,
+              fixture_set_up, test_search_catalogue, fixture_tear_down);
+
+  return g_test_run ();
+}
