@@ -11,7 +11,12 @@
 --  * Foreign keys: owned children CASCADE, catalogue references RESTRICT,
 --    optional references SET NULL.
 --
+-- A date column holds a real day: date(x, '+0 days') normalises
+-- 2024-02-30 to 2024-03-01, so the CHECK refuses it.
+--
 -- The uuid default: random bytes formatted as an RFC 4122 version 4 uuid.
+-- Rows saved whole with a parent (a session's exercises, sets and
+-- metrics) are named by the parent's uuid and carry none.
 
 CREATE TABLE at_meta (
   key   TEXT PRIMARY KEY,
@@ -92,6 +97,9 @@ CREATE TABLE activity_type (
   is_physical   INTEGER DEFAULT 1 CHECK (is_physical IN (0, 1)),
   has_duration  INTEGER DEFAULT 1 CHECK (has_duration IN (0, 1)),
   has_intensity INTEGER DEFAULT 0 CHECK (has_intensity IN (0, 1)),
+  -- Energy cost in METs (kcal per kg of body weight per hour), for the
+  -- estimated calories of a session; not in the schema.
+  met_value     REAL CHECK (met_value IS NULL OR met_value > 0),
   description   TEXT,
   icon_url      TEXT CHECK (icon_url IS NULL OR length(icon_url) <= 255),
   created_at    INTEGER DEFAULT (unixepoch())
@@ -170,7 +178,6 @@ CREATE INDEX idx_session_parent ON activity_session (parent_session_id) WHERE pa
 
 CREATE TABLE activity_exercise (
   id                  INTEGER PRIMARY KEY,
-  uuid                TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
   session_id          INTEGER NOT NULL REFERENCES activity_session (id) ON DELETE CASCADE,
   activity_subtype_id INTEGER REFERENCES activity_subtype (id) ON DELETE RESTRICT,
   exercise_order      INTEGER NOT NULL,
@@ -184,8 +191,9 @@ CREATE TABLE activity_exercise (
 CREATE INDEX idx_exercise_session ON activity_exercise (session_id, exercise_order);
 CREATE INDEX idx_exercise_subtype ON activity_exercise (activity_subtype_id);
 
--- A set has no uuid of its own: it is known everywhere by its exercise's
--- uuid and its set_number (UNIQUE below), which keeps ten million sets small.
+-- Exercises, their sets and a session's metrics have no uuid of their own:
+-- they are saved, and synced, whole with their session, whose uuid names
+-- them all. That keeps ten million sets small.
 CREATE TABLE exercise_set (
   id             INTEGER PRIMARY KEY,
   exercise_id    INTEGER NOT NULL REFERENCES activity_exercise (id) ON DELETE CASCADE,
@@ -212,7 +220,6 @@ CREATE INDEX idx_set_reps ON exercise_set (reps DESC) WHERE reps IS NOT NULL;
 
 CREATE TABLE activity_metric (
   id                   INTEGER PRIMARY KEY,
-  uuid                 TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
   session_id           INTEGER NOT NULL REFERENCES activity_session (id) ON DELETE CASCADE,
   metric_name          TEXT NOT NULL CHECK (length(metric_name) <= 50),
   metric_value_numeric REAL,
@@ -292,8 +299,8 @@ CREATE TABLE user_goal (
   target_value        REAL,
   target_unit_id      INTEGER REFERENCES unit (id) ON DELETE RESTRICT,
   current_value       REAL,
-  start_date          TEXT NOT NULL CHECK (date(start_date) IS start_date),
-  target_date         TEXT CHECK (target_date IS NULL OR date(target_date) IS target_date),
+  start_date          TEXT NOT NULL CHECK (date(start_date, '+0 days') IS start_date),
+  target_date         TEXT CHECK (target_date IS NULL OR date(target_date, '+0 days') IS target_date),
   frequency_per_week  INTEGER CHECK (frequency_per_week IS NULL OR frequency_per_week BETWEEN 1 AND 21),
   is_completed        INTEGER DEFAULT 0 CHECK (is_completed IN (0, 1)),
   completed_at        INTEGER,
@@ -421,7 +428,7 @@ CREATE TABLE user_program_enrollment (
   uuid         TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
   user_id      INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
   program_id   INTEGER NOT NULL REFERENCES workout_program (id) ON DELETE CASCADE,
-  start_date   TEXT NOT NULL CHECK (date(start_date) IS start_date),
+  start_date   TEXT NOT NULL CHECK (date(start_date, '+0 days') IS start_date),
   current_week INTEGER DEFAULT 1 CHECK (current_week >= 1),
   current_day  INTEGER DEFAULT 1 CHECK (current_day >= 1),
   is_active    INTEGER DEFAULT 1 CHECK (is_active IN (0, 1)),
@@ -462,10 +469,10 @@ CREATE TABLE user_streak (
   id                  INTEGER PRIMARY KEY,
   uuid                TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
   user_id             INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
-  activity_type_id    INTEGER REFERENCES activity_type (id) ON DELETE CASCADE,
+  activity_type_id    INTEGER REFERENCES activity_type (id) ON DELETE RESTRICT,
   current_streak_days INTEGER DEFAULT 0 CHECK (current_streak_days >= 0),
   longest_streak_days INTEGER DEFAULT 0 CHECK (longest_streak_days >= 0),
-  last_activity_date  TEXT CHECK (last_activity_date IS NULL OR date(last_activity_date) IS last_activity_date),
+  last_activity_date  TEXT CHECK (last_activity_date IS NULL OR date(last_activity_date, '+0 days') IS last_activity_date),
   created_at          INTEGER DEFAULT (unixepoch()),
   updated_at          INTEGER DEFAULT (unixepoch()),
   UNIQUE (user_id, activity_type_id)
@@ -688,10 +695,12 @@ CREATE VIEW session_search_source AS
   SELECT id, 'u' || user_id AS owner, session_name, notes, location
   FROM activity_session WHERE deleted_at IS NULL;
 
+-- Column detail and no prefix index: half the size, and a prefix query
+-- over a 2,000-word vocabulary is still quick without one.
 CREATE VIRTUAL TABLE session_fts USING fts5 (
   owner, session_name, notes, location,
   content = 'session_search_source', content_rowid = 'id',
-  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+  tokenize = 'unicode61 remove_diacritics 2', detail = column
 );
 
 CREATE TRIGGER activity_session_fts_insert AFTER INSERT ON activity_session

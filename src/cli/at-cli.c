@@ -32,6 +32,8 @@ static const AtCliCommand commands[] = {
     AT_CLI_OPTION_USER | AT_CLI_OPTION_JSON, at_cli_cmd_add_session },
   { "stats", N_("Show a user’s statistics"),
     AT_CLI_OPTION_USER | AT_CLI_OPTION_JSON, at_cli_cmd_stats },
+  { "generate", N_("Fill a database with the benchmark workload"),
+    AT_CLI_OPTION_JSON, at_cli_cmd_generate },
 };
 
 struct _AtCliTable

@@ -127,5 +127,8 @@ gboolean      at_cli_cmd_add_session      (const AtCliCommand *command,
 gboolean      at_cli_cmd_stats            (const AtCliCommand *command,
                                            char              **args,
                                            GError            **error);
+gboolean      at_cli_cmd_generate         (const AtCliCommand *command,
+                                           char              **args,
+                                           GError            **error);
 
 G_END_DECLS

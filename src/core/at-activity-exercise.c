@@ -34,7 +34,6 @@ at_activity_exercise_class_init (AtActivityExerciseClass *klass)
   record_class->parents[0].column = "session_id";
   record_class->parents[0].type = AT_TYPE_SESSION;
   record_class->order_by = "exercise_order, id";
-  record_class->has_uuid = TRUE;
   record_class->touch_query =
     "SELECT s.id, s.user_id, e.activity_subtype_id FROM activity_exercise e"
     " JOIN activity_session s ON s.id = e.session_id WHERE e.id = ?1";

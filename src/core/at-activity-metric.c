@@ -54,7 +54,6 @@ at_activity_metric_class_init (AtActivityMetricClass *klass)
   record_class->parents[0].column = "session_id";
   record_class->parents[0].type = AT_TYPE_SESSION;
   record_class->order_by = "id";
-  record_class->has_uuid = TRUE;
   record_class->validate = at_activity_metric_validate;
 }
 

@@ -205,6 +205,7 @@ static const Field activity_type_fields[] = {
   { "is_physical",   FIELD_BOOL,     FIELD_REQUIRED, 0, NULL },
   { "has_duration",  FIELD_BOOL,     FIELD_REQUIRED, 0, NULL },
   { "has_intensity", FIELD_BOOL,     FIELD_REQUIRED, 0, NULL },
+  { "met_value",     FIELD_REAL,     FIELD_REQUIRED | FIELD_POSITIVE, 0, NULL },
   { "description",   FIELD_TEXT,     FIELD_OPTIONAL, 0, NULL },
   { "icon_url",      FIELD_TEXT,     FIELD_OPTIONAL, 255, NULL },
 };
@@ -212,11 +213,12 @@ static const Field activity_type_fields[] = {
 static const Kind activity_type_kind = {
   "activity-types.json", "entry", "name",
   "INSERT INTO activity_type (name, category_id, is_physical, has_duration, has_intensity,"
-  " description, icon_url)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+  " met_value, description, icon_url)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
   " ON CONFLICT (name) DO UPDATE SET category_id = excluded.category_id,"
   " is_physical = excluded.is_physical, has_duration = excluded.has_duration,"
-  " has_intensity = excluded.has_intensity, description = excluded.description,"
+  " has_intensity = excluded.has_intensity, met_value = excluded.met_value,"
+  " description = excluded.description,"
   " icon_url = excluded.icon_url"
   " RETURNING id",
   activity_type_fields, G_N_ELEMENTS (activity_type_fields), FALSE,

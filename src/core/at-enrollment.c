@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "at-enrollment.h"
+#include "at-program.h"
 
 /* A user following a program, and where they are in it. */
 struct _AtEnrollment
@@ -34,6 +35,8 @@ at_enrollment_class_init (AtEnrollmentClass *klass)
   record_class->owner_column = "user_id";
   record_class->order_by = "is_active DESC, start_date DESC, id";
   record_class->has_uuid = TRUE;
+  record_class->references[0].column = "program_id";
+  record_class->references[0].type = AT_TYPE_PROGRAM;
 }
 
 static void

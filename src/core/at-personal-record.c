@@ -4,7 +4,9 @@
 
 #include "config.h"
 
+#include "at-activity-exercise.h"
 #include "at-personal-record.h"
+#include "at-session.h"
 
 /* The best value of one kind a user reached on an exercise. */
 struct _AtPersonalRecord
@@ -37,6 +39,10 @@ at_personal_record_class_init (AtPersonalRecordClass *klass)
   record_class->owner_column = "user_id";
   record_class->order_by = "achieved_at DESC, id DESC";
   record_class->has_uuid = TRUE;
+  record_class->references[0].column = "session_id";
+  record_class->references[0].type = AT_TYPE_SESSION;
+  record_class->references[1].column = "exercise_id";
+  record_class->references[1].type = AT_TYPE_ACTIVITY_EXERCISE;
 }
 
 static void

@@ -18,7 +18,7 @@
 #include "at-store-private.h"
 
 #define PAGE_SIZE        100
-#define MAX_KEYSET_WALK  8     /* pages walked by keyset before using OFFSET */
+#define MAX_KEYSET_WALK  2     /* pages walked by keyset before using OFFSET */
 
 struct _AtRecordList
 {
@@ -318,10 +318,18 @@ at_record_list_class_init (AtRecordListClass *klass)
   object_class->finalize = at_record_list_finalize;
 }
 
+/* Pages not read yet are NULL. */
+static void
+free_page (gpointer page)
+{
+  if (page != NULL)
+    g_ptr_array_unref (page);
+}
+
 static void
 at_record_list_init (AtRecordList *self)
 {
-  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->pages = g_ptr_array_new_with_free_func (free_page);
 }
 
 static AtRecordList *

@@ -64,6 +64,8 @@ struct _AtRecordClass
   const char     *owner_column;     /* e.g. "user_id"; NULL for children and catalogue */
   const char     *owner_read_extra; /* SQL OR-ed into the read check, e.g. public rows */
   AtRecordParent  parents[2];       /* for children: the rows they belong to */
+  AtRecordParent  references[2];    /* other user rows it names, which the user
+                                     * must be able to read */
   gboolean        has_uuid;
   gboolean        has_updated_at;
   gboolean        has_deleted_at;

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "at-session-comment.h"
+#include "at-session.h"
 
 /* A comment on a shared session. */
 struct _AtSessionComment
@@ -32,6 +33,8 @@ at_session_comment_class_init (AtSessionCommentClass *klass)
   record_class->owner_column = "user_id";
   record_class->order_by = "created_at, id";
   record_class->has_uuid = TRUE;
+  record_class->references[0].column = "session_id";
+  record_class->references[0].type = AT_TYPE_SESSION;
 }
 
 static void

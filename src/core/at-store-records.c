@@ -207,21 +207,32 @@ _at_store_check_record (AtStore   *self,
   return at_record_validate (record, error);
 }
 
-/* After a write, the row must still be one the user may write: this is what
- * keeps a child from being attached to another user's parent row. */
+/* A row may only point at rows the user may use: its parents must be the
+ * user's own, the other rows it names readable by the user. Checked before
+ * the write, so that nothing about another user's rows leaks out of a
+ * constraint error. */
 static gboolean
-check_row_is_writable (AtStore        *self,
-                       AtRecordClass  *klass,
-                       gint64          user_id,
-                       gint64          id,
-                       GError        **error)
+check_link (AtStore               *self,
+            AtRecord              *record,
+            const AtRecordParent  *link,
+            Access                 access,
+            gint64                 user_id,
+            GError               **error)
 {
+  AtRecordClass *target = g_type_class_peek (link->type);
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(AtStatement) stmt = NULL;
+  gint64 id;
 
-  g_string_append_printf (sql, "SELECT 1 FROM %s WHERE id = :id AND ", klass->table);
-  append_owner_predicate (sql, klass, ACCESS_WRITE);
+  if (link->column == NULL || at_record_is_null (record, link->column))
+    return TRUE;
 
+  if (target == NULL)
+    target = g_type_class_ref (link->type);  /* kept for the process */
+
+  id = at_record_get_int (record, link->column);
+  g_string_append_printf (sql, "SELECT 1 FROM %s WHERE id = :id AND ", target->table);
+  append_owner_predicate (sql, target, access);
   stmt = _at_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return FALSE;
@@ -231,9 +242,27 @@ check_row_is_writable (AtStore        *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_PERMISSION,
-                   _("%s: the row it belongs to is not one of this user's"), klass->table);
+                   _("%s.%s: %s row %" G_GINT64_FORMAT " is not one of this user's"),
+                   AT_RECORD_GET_CLASS (record)->table, link->column, target->table, id);
       return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+check_links (AtStore   *self,
+             AtRecord  *record,
+             gint64     user_id,
+             GError   **error)
+{
+  AtRecordClass *klass = AT_RECORD_GET_CLASS (record);
+
+  for (guint i = 0; i < G_N_ELEMENTS (klass->parents); i++)
+    if (!check_link (self, record, &klass->parents[i], ACCESS_WRITE, user_id, error))
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (klass->references); i++)
+    if (!check_link (self, record, &klass->references[i], ACCESS_READ, user_id, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -377,14 +406,15 @@ write_record (AtStore       *self,
   if (!check_writable_class (klass, error))
     return FALSE;
 
-  if (!_at_store_check_record (self, user_id, record, error) || !at_store_begin (self, error))
+  if (!_at_store_check_record (self, user_id, record, error) ||
+      !check_links (self, record, user_id, error) ||
+      !at_store_begin (self, error))
     return FALSE;
 
   stmt = prepare (self, record, user_id, error);
   if (stmt == NULL ||
       !_at_store_touch (self, klass, at_record_get_id (record), error) ||
       !run_write (self, record, stmt, error) ||
-      !check_row_is_writable (self, klass, user_id, at_record_get_id (record), error) ||
       !_at_store_touch (self, klass, at_record_get_id (record), error) ||
       !at_store_commit (self, error))
     {

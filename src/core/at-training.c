@@ -344,10 +344,22 @@ _at_training_update_user (AtStore  *store,
          _at_goals_update (store, user_id, error);
 }
 
+/* The user's body weight in kg when the session started: the latest
+ * measurement before it, or the first one after it, NULL when none. */
+#define BODY_WEIGHT_KG(edge, order) \
+  "(SELECT m.value * coalesce (u.conversion_factor, 1) FROM user_body_metric m" \
+  " LEFT JOIN unit u ON u.id = m.unit_id" \
+  " WHERE m.user_id = s.user_id AND m.measured_at " edge " s.started_at" \
+  "   AND m.metric_type_id = (SELECT id FROM body_metric_type WHERE name = 'weight')" \
+  " ORDER BY m.measured_at " order " LIMIT 1)"
+
 /**
  * _at_training_update_session:
  *
- * Recomputes a session's total volume in kilograms: NULL when it has no sets.
+ * Recomputes a session's total volume (reps × weight in kg over the
+ * non-warm-up sets; NULL without sets) and its estimated calories (the
+ * activity type's METs × body weight in kg × hours; NULL without a
+ * duration or a known body weight).
  */
 gboolean
 _at_training_update_session (AtStore  *store,
@@ -357,14 +369,22 @@ _at_training_update_session (AtStore  *store,
   g_autoptr(AtStatement) stmt = NULL;
 
   stmt = _at_store_prepare (store,
-                            "UPDATE activity_session SET total_volume = v.volume"
-                            " FROM (SELECT round (sum (CASE WHEN x.is_warmup = 0"
-                            "         THEN coalesce (x.reps, 0) * coalesce (x.weight, 0)"
-                            "              * coalesce (u.conversion_factor, 1) ELSE 0 END), 2) AS volume"
-                            "       FROM activity_exercise e JOIN exercise_set x ON x.exercise_id = e.id"
-                            "       LEFT JOIN unit u ON u.id = x.weight_unit_id"
-                            "       WHERE e.session_id = ?1) v"
-                            " WHERE id = ?1 AND total_volume IS NOT v.volume", error);
+                            "UPDATE activity_session SET total_volume = volume, estimated_calories = calories"
+                            " FROM (SELECT"
+                            "   (SELECT round (sum (CASE WHEN x.is_warmup = 0"
+                            "      THEN coalesce (x.reps, 0) * coalesce (x.weight, 0)"
+                            "           * coalesce (u.conversion_factor, 1) ELSE 0 END), 2)"
+                            "    FROM activity_exercise e JOIN exercise_set x ON x.exercise_id = e.id"
+                            "    LEFT JOIN unit u ON u.id = x.weight_unit_id"
+                            "    WHERE e.session_id = s.id) AS volume,"
+                            "   round (t.met_value * coalesce (" BODY_WEIGHT_KG ("<=", "DESC") ","
+                            "                                  " BODY_WEIGHT_KG (">", "ASC") ")"
+                            "          * s.duration_minutes / 60.0, 2) AS calories"
+                            "  FROM activity_session s JOIN activity_type t ON t.id = s.activity_type_id"
+                            "  WHERE s.id = ?1)"
+                            " WHERE id = ?1"
+                            "   AND (total_volume IS NOT volume OR estimated_calories IS NOT calories)",
+                            error);
   if (stmt == NULL)
     return FALSE;
 

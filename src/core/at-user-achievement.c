@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "at-session.h"
 #include "at-user-achievement.h"
 
 /* An achievement a user earned. */
@@ -32,6 +33,8 @@ at_user_achievement_class_init (AtUserAchievementClass *klass)
   record_class->owner_column = "user_id";
   record_class->order_by = "earned_at DESC, id DESC";
   record_class->has_uuid = TRUE;
+  record_class->references[0].column = "related_session_id";
+  record_class->references[0].type = AT_TYPE_SESSION;
 }
 
 static void
