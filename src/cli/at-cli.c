@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "at-cli.h"
+#include "at-cli-training.h"
 
 #define PROGRAM "activity-tracker-cli"
 
@@ -32,6 +33,10 @@ static const AtCliCommand commands[] = {
     AT_CLI_OPTION_USER | AT_CLI_OPTION_JSON, at_cli_cmd_add_session },
   { "stats", N_("Show a user’s statistics"),
     AT_CLI_OPTION_USER | AT_CLI_OPTION_JSON, at_cli_cmd_stats },
+  { "streaks", N_("Show a user’s current and longest streaks"),
+    AT_CLI_OPTION_USER | AT_CLI_OPTION_JSON, at_cli_cmd_streaks },
+  { "goals", N_("Show a user’s goals, their progress and milestones"),
+    AT_CLI_OPTION_USER | AT_CLI_OPTION_JSON, at_cli_cmd_goals },
   { "generate", N_("Fill a database with the benchmark workload"),
     AT_CLI_OPTION_JSON, at_cli_cmd_generate },
 };

@@ -770,7 +770,10 @@ at_generate_workload (AtStore                  *store,
   self.zipf = zipf_weights ();
   self.report = report;
 
-  done = load_catalogue (&self, error);
+  /* A user's transaction touches a few thousand pages: keep them all in
+   * memory so each is written to the log once, at the commit. */
+  done = _at_store_exec (store, "PRAGMA cache_size = -524288", error) &&
+         load_catalogue (&self, error);
   for (guint i = 0; done && i < options->users; i++)
     {
       done = add_user (&self, i + 1, options->sessions_per_user, error);

@@ -1050,13 +1050,18 @@ at_store_get_goal_progress (AtStore  *store,
   AtRecord *record = AT_RECORD (goal);
   g_auto(Context) context = { 0 };
   g_autoptr(GArray) goals = NULL;
+  double target = NAN;
 
   g_return_val_if_fail (AT_IS_STORE (store), 0);
   g_return_val_if_fail (AT_IS_GOAL (goal), 0);
 
   if (at_record_get_boolean (record, "is_completed"))
     return 1;
-  if (at_record_is_null (record, "current_value") || at_record_is_null (record, "target_value"))
+  if (!at_record_is_null (record, "frequency_per_week"))
+    target = (double) at_record_get_int (record, "frequency_per_week");
+  else if (!at_record_is_null (record, "target_value"))
+    target = at_record_get_double (record, "target_value");
+  if (at_record_is_null (record, "current_value") || isnan (target))
     return 0;
 
   context_init (&context, store, user_id);
@@ -1079,8 +1084,7 @@ at_store_get_goal_progress (AtStore  *store,
                              (progress.start_value - stored->target));
     }
 
-  if (at_record_get_double (record, "target_value") == 0)
+  if (target == 0)
     return 1;
-  return clamp_fraction (at_record_get_double (record, "current_value") /
-                         at_record_get_double (record, "target_value"));
+  return clamp_fraction (at_record_get_double (record, "current_value") / target);
 }

@@ -21,7 +21,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtStatement, at_statement_reset)
 
 /* For libat-core's own modules and the tests: the connection, and the
  * statement cache every query goes through (prepared once, reused). */
+/* The key of a statement generated from a record class. */
+typedef struct
+{
+  GType   type;
+  guint   kind;    /* what the statement does, private to its user */
+  guint64 mask;    /* e.g. which columns an INSERT names */
+} AtStatementKey;
+
+typedef char *(*AtBuildSql) (const AtStatementKey *key);
+
 sqlite3      *_at_store_get_db           (AtStore     *self);
+gboolean      _at_store_in_transaction   (AtStore     *self);
+sqlite3_stmt *_at_store_prepare_generated (AtStore              *self,
+                                           const AtStatementKey *key,
+                                           AtBuildSql            build,
+                                           GError              **error);
 sqlite3_stmt *_at_store_prepare          (AtStore     *self,
                                           const char  *sql,
                                           GError     **error);

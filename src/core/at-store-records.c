@@ -22,6 +22,23 @@ typedef enum
   ACCESS_WRITE,
 } Access;
 
+/* What a generated statement does: the kind of its AtStatementKey. */
+enum
+{
+  SQL_INSERT,        /* mask: the columns named */
+  SQL_INSERT_ROW,
+  SQL_UPDATE,
+  SQL_LINK_READ,
+  SQL_LINK_WRITE,
+};
+
+static AtRecordClass *
+key_class (const AtStatementKey *key)
+{
+  /* Every record class is kept alive by the records the caller holds. */
+  return g_type_class_peek (key->type);
+}
+
 static void
 append_owner_predicate (GString       *sql,
                         AtRecordClass *klass,
@@ -207,6 +224,17 @@ _at_store_check_record (AtStore   *self,
   return at_record_validate (record, error);
 }
 
+static char *
+build_link_check (const AtStatementKey *key)
+{
+  AtRecordClass *target = key_class (key);
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "SELECT 1 FROM %s WHERE id = :id AND ", target->table);
+  append_owner_predicate (sql, target, key->kind == SQL_LINK_READ ? ACCESS_READ : ACCESS_WRITE);
+  return g_string_free (sql, FALSE);
+}
+
 /* A row may only point at rows the user may use: its parents must be the
  * user's own, the other rows it names readable by the user. Checked before
  * the write, so that nothing about another user's rows leaks out of a
@@ -220,7 +248,7 @@ check_link (AtStore               *self,
             GError               **error)
 {
   AtRecordClass *target = g_type_class_peek (link->type);
-  g_autoptr(GString) sql = g_string_new (NULL);
+  AtStatementKey key = { link->type, access == ACCESS_READ ? SQL_LINK_READ : SQL_LINK_WRITE, 0 };
   g_autoptr(AtStatement) stmt = NULL;
   gint64 id;
 
@@ -231,9 +259,7 @@ check_link (AtStore               *self,
     target = g_type_class_ref (link->type);  /* kept for the process */
 
   id = at_record_get_int (record, link->column);
-  g_string_append_printf (sql, "SELECT 1 FROM %s WHERE id = :id AND ", target->table);
-  append_owner_predicate (sql, target, access);
-  stmt = _at_store_prepare (self, sql->str, error);
+  stmt = _at_store_prepare_generated (self, &key, build_link_check, error);
   if (stmt == NULL)
     return FALSE;
   bind_named_int64 (stmt, ":id", id);
@@ -297,56 +323,61 @@ run_write (AtStore       *self,
   return FALSE;
 }
 
+static char *
+build_insert (const AtStatementKey *key)
+{
+  AtRecordClass *klass = key_class (key);
+  GString *sql = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT INTO %s (", klass->table);
+  for (guint i = 0; i < klass->n_columns; i++)
+    {
+      if ((key->mask >> i) & 1)
+        {
+          g_string_append_printf (sql, "%s%s", values->len > 0 ? ", " : "", klass->columns[i].name);
+          g_string_append_printf (values, "%s?%u", values->len > 0 ? ", " : "", i + 1);
+        }
+    }
+  if (values->len == 0)
+    g_string_printf (sql, "INSERT INTO %s DEFAULT VALUES", klass->table);
+  else
+    g_string_append_printf (sql, ") VALUES (%s)", values->str);
+  g_string_append (sql, " RETURNING ");
+  append_select_columns (sql, klass);
+  return g_string_free (sql, FALSE);
+}
+
+/* Inserts the columns that hold a value, so the others get the database's
+ * defaults, and reads the whole row back. */
 static sqlite3_stmt *
 prepare_insert (AtStore   *self,
                 AtRecord  *record,
                 GError   **error)
 {
   AtRecordClass *klass = AT_RECORD_GET_CLASS (record);
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GString) values = g_string_new (NULL);
+  AtStatementKey key = { G_OBJECT_TYPE (record), SQL_INSERT, 0 };
   sqlite3_stmt *stmt;
-  int n = 0;
 
-  g_string_append_printf (sql, "INSERT INTO %s (", klass->table);
   for (guint i = 0; i < klass->n_columns; i++)
-    {
-      if (!is_written (&klass->columns[i]) || _at_record_peek_value (record, i) == NULL)
-        continue;
-      g_string_append_printf (sql, "%s%s", n > 0 ? ", " : "", klass->columns[i].name);
-      g_string_append_printf (values, "%s?%u", n > 0 ? ", " : "", i + 1);
-      n++;
-    }
-  if (n == 0)
-    g_string_printf (sql, "INSERT INTO %s DEFAULT VALUES", klass->table);
-  else
-    g_string_append_printf (sql, ") VALUES (%s)", values->str);
-  g_string_append (sql, " RETURNING ");
-  append_select_columns (sql, klass);
+    if (is_written (&klass->columns[i]) && _at_record_peek_value (record, i) != NULL)
+      key.mask |= G_GUINT64_CONSTANT (1) << i;
 
-  stmt = _at_store_prepare (self, sql->str, error);
+  stmt = _at_store_prepare_generated (self, &key, build_insert, error);
   if (stmt == NULL)
     return NULL;
 
   for (guint i = 0; i < klass->n_columns; i++)
-    {
-      const GValue *value = _at_record_peek_value (record, i);
-
-      if (is_written (&klass->columns[i]) && value != NULL)
-        bind_value (stmt, (int) i + 1, value);
-    }
+    if ((key.mask >> i) & 1)
+      bind_value (stmt, (int) i + 1, _at_record_peek_value (record, i));
   return stmt;
 }
 
-static sqlite3_stmt *
-prepare_update (AtStore   *self,
-                AtRecord  *record,
-                gint64     user_id,
-                GError   **error)
+static char *
+build_update (const AtStatementKey *key)
 {
-  AtRecordClass *klass = AT_RECORD_GET_CLASS (record);
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
+  AtRecordClass *klass = key_class (key);
+  GString *sql = g_string_new (NULL);
 
   g_string_append_printf (sql, "UPDATE %s SET ", klass->table);
   for (guint i = 0; i < klass->n_columns; i++)
@@ -361,8 +392,20 @@ prepare_update (AtStore   *self,
   append_owner_predicate (sql, klass, ACCESS_WRITE);
   g_string_append (sql, " RETURNING ");
   append_select_columns (sql, klass);
+  return g_string_free (sql, FALSE);
+}
 
-  stmt = _at_store_prepare (self, sql->str, error);
+static sqlite3_stmt *
+prepare_update (AtStore   *self,
+                AtRecord  *record,
+                gint64     user_id,
+                GError   **error)
+{
+  AtRecordClass *klass = AT_RECORD_GET_CLASS (record);
+  AtStatementKey key = { G_OBJECT_TYPE (record), SQL_UPDATE, 0 };
+  sqlite3_stmt *stmt;
+
+  stmt = _at_store_prepare_generated (self, &key, build_update, error);
   if (stmt == NULL)
     return NULL;
 
@@ -402,13 +445,18 @@ write_record (AtStore       *self,
 {
   AtRecordClass *klass = AT_RECORD_GET_CLASS (record);
   g_autoptr(AtStatement) stmt = NULL;
+  gboolean own_transaction;
 
   if (!check_writable_class (klass, error))
     return FALSE;
 
+  /* One statement writes the row, so inside a caller's transaction it
+   * needs no savepoint of its own; alone, it gets a transaction, whose
+   * commit runs the training rules. */
+  own_transaction = !_at_store_in_transaction (self);
   if (!_at_store_check_record (self, user_id, record, error) ||
       !check_links (self, record, user_id, error) ||
-      !at_store_begin (self, error))
+      (own_transaction && !at_store_begin (self, error)))
     return FALSE;
 
   stmt = prepare (self, record, user_id, error);
@@ -416,10 +464,11 @@ write_record (AtStore       *self,
       !_at_store_touch (self, klass, at_record_get_id (record), error) ||
       !run_write (self, record, stmt, error) ||
       !_at_store_touch (self, klass, at_record_get_id (record), error) ||
-      !at_store_commit (self, error))
+      (own_transaction && !at_store_commit (self, error)))
     {
       at_statement_reset (g_steal_pointer (&stmt));
-      at_store_rollback (self);
+      if (own_transaction)
+        at_store_rollback (self);
       return FALSE;
     }
 
@@ -466,6 +515,25 @@ at_store_update (AtStore   *self,
   return write_record (self, user_id, record, prepare_update, AT_STORE_CHANGE_UPDATE, error);
 }
 
+static char *
+build_insert_row (const AtStatementKey *key)
+{
+  AtRecordClass *klass = key_class (key);
+  GString *sql = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT INTO %s (", klass->table);
+  for (guint i = 0; i < klass->n_columns; i++)
+    {
+      if (!is_written (&klass->columns[i]))
+        continue;
+      g_string_append_printf (sql, "%s%s", values->len > 0 ? ", " : "", klass->columns[i].name);
+      g_string_append_printf (values, "%s?%u", values->len > 0 ? ", " : "", i + 1);
+    }
+  g_string_append_printf (sql, ") VALUES (%s)", values->str);
+  return g_string_free (sql, FALSE);
+}
+
 /**
  * _at_store_insert_row:
  *
@@ -480,22 +548,11 @@ _at_store_insert_row (AtStore   *self,
                       GError   **error)
 {
   AtRecordClass *klass = AT_RECORD_GET_CLASS (record);
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GString) values = g_string_new (NULL);
+  AtStatementKey key = { G_OBJECT_TYPE (record), SQL_INSERT_ROW, 0 };
   g_autoptr(AtStatement) stmt = NULL;
   int rc;
 
-  g_string_append_printf (sql, "INSERT INTO %s (", klass->table);
-  for (guint i = 0; i < klass->n_columns; i++)
-    {
-      if (!is_written (&klass->columns[i]))
-        continue;
-      g_string_append_printf (sql, "%s%s", values->len > 0 ? ", " : "", klass->columns[i].name);
-      g_string_append_printf (values, "%s?%u", values->len > 0 ? ", " : "", i + 1);
-    }
-  g_string_append_printf (sql, ") VALUES (%s)", values->str);
-
-  stmt = _at_store_prepare (self, sql->str, error);
+  stmt = _at_store_prepare_generated (self, &key, build_insert_row, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -654,6 +711,7 @@ change_rows (AtStore        *self,
   AtRecordClass *klass = AT_RECORD_CLASS (type_class);
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(AtStatement) stmt = NULL;
+  gboolean own_transaction;
   int rc;
 
   if (!check_writable_class (klass, error))
@@ -663,15 +721,18 @@ change_rows (AtStore        *self,
   g_string_append_printf (sql, " WHERE %s AND ", condition);
   append_owner_predicate (sql, klass, ACCESS_WRITE);
 
+  /* One statement, as in write_record(): a transaction only when alone. */
+  own_transaction = !_at_store_in_transaction (self);
   stmt = _at_store_prepare (self, sql->str, error);
-  if (stmt == NULL || !at_store_begin (self, error))
+  if (stmt == NULL || (own_transaction && !at_store_begin (self, error)))
     return FALSE;
   bind_named_int64 (stmt, ":id", id);
   bind_named_int64 (stmt, ":user", user_id);
 
   if (!_at_store_touch (self, klass, id, error))
     {
-      at_store_rollback (self);
+      if (own_transaction)
+        at_store_rollback (self);
       return FALSE;
     }
 
@@ -681,13 +742,16 @@ change_rows (AtStore        *self,
   if (rc != SQLITE_DONE)
     {
       _at_store_set_error (self, rc, klass->table, error);
-      at_store_rollback (self);
+      if (own_transaction)
+        at_store_rollback (self);
       return FALSE;
     }
 
-  if (!_at_store_touch (self, klass, id, error) || !at_store_commit (self, error))
+  if (!_at_store_touch (self, klass, id, error) ||
+      (own_transaction && !at_store_commit (self, error)))
     {
-      at_store_rollback (self);
+      if (own_transaction)
+        at_store_rollback (self);
       return FALSE;
     }
 

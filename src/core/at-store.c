@@ -30,6 +30,7 @@ struct _AtStore
   char       *path;
   sqlite3    *db;
   GHashTable *statements;       /* SQL text → sqlite3_stmt, prepared once */
+  GHashTable *generated;        /* AtStatementKey → sqlite3_stmt, borrowed */
   int         version;
   guint       transaction_depth;
   AtOneRepMaxFormula formula;
@@ -107,6 +108,12 @@ _at_store_get_db (AtStore *self)
   return self->db;
 }
 
+gboolean
+_at_store_in_transaction (AtStore *self)
+{
+  return self->transaction_depth > 0;
+}
+
 sqlite3_stmt *
 _at_store_prepare (AtStore     *self,
                    const char  *sql,
@@ -130,6 +137,53 @@ _at_store_prepare (AtStore     *self,
     }
 
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static guint
+statement_key_hash (gconstpointer data)
+{
+  const AtStatementKey *key = data;
+
+  return (guint) (key->type * 31 + key->kind * 7 + key->mask * 131 + (key->mask >> 32));
+}
+
+static gboolean
+statement_key_equal (gconstpointer a,
+                     gconstpointer b)
+{
+  const AtStatementKey *x = a, *y = b;
+
+  return x->type == y->type && x->kind == y->kind && x->mask == y->mask;
+}
+
+/**
+ * _at_store_prepare_generated:
+ * @build: makes the SQL, called only the first time @key is asked for
+ *
+ * The statement cache for SQL generated from a record class: looked up by
+ * a small key, so hot paths neither rebuild nor hash the SQL text.
+ */
+sqlite3_stmt *
+_at_store_prepare_generated (AtStore              *self,
+                             const AtStatementKey *key,
+                             AtBuildSql            build,
+                             GError              **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->generated, key);
+  g_autofree char *sql = NULL;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  sql = build (key);
+  stmt = _at_store_prepare (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->generated, g_memdup2 (key, sizeof *key), stmt);
   return stmt;
 }
 
@@ -239,7 +293,8 @@ configure_connection (AtStore  *self,
   if (!_at_store_exec (self,
                        "PRAGMA foreign_keys = ON;"
                        "PRAGMA journal_mode = WAL;"
-                       "PRAGMA synchronous = FULL;",
+                       "PRAGMA synchronous = FULL;"
+                       "PRAGMA temp_store = MEMORY;",
                        &local_error))
     return set_file_error (error, local_error->code, self->path, local_error->message);
 
@@ -336,6 +391,7 @@ at_store_finalize (GObject *object)
 {
   AtStore *self = AT_STORE (object);
 
+  g_clear_pointer (&self->generated, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->touched_sessions, g_hash_table_unref);
   g_clear_pointer (&self->touched_records, g_hash_table_unref);
@@ -379,6 +435,7 @@ at_store_init (AtStore *self)
   self->touched_users = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  self->generated = g_hash_table_new_full (statement_key_hash, statement_key_equal, g_free, NULL);
 }
 
 /**
@@ -457,6 +514,24 @@ at_store_get_version (AtStore *self)
   g_return_val_if_fail (AT_IS_STORE (self), 0);
 
   return self->version;
+}
+
+/* Runs one cached statement that returns no rows, e.g. SAVEPOINT. */
+static gboolean
+step_once (AtStore     *self,
+           const char  *sql,
+           GError     **error)
+{
+  g_autoptr(AtStatement) stmt = _at_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _at_store_set_error (self, rc, sql, error);
+  return TRUE;
 }
 
 static void
@@ -620,7 +695,7 @@ at_store_begin (AtStore  *self,
   sql = self->transaction_depth == 0
       ? g_strdup ("BEGIN IMMEDIATE")
       : g_strdup_printf ("SAVEPOINT at_%u", self->transaction_depth);
-  if (!_at_store_exec (self, sql, error))
+  if (!step_once (self, sql, error))
     return FALSE;
 
   self->transaction_depth++;
@@ -642,7 +717,7 @@ at_store_commit (AtStore  *self,
   sql = self->transaction_depth == 1
       ? g_strdup ("COMMIT")
       : g_strdup_printf ("RELEASE at_%u", self->transaction_depth - 1);
-  if (!_at_store_exec (self, sql, error))
+  if (!step_once (self, sql, error))
     return FALSE;
 
   self->transaction_depth--;
@@ -660,10 +735,16 @@ at_store_rollback (AtStore *self)
 
   sql = self->transaction_depth == 1
       ? g_strdup ("ROLLBACK")
-      : g_strdup_printf ("ROLLBACK TO at_%u; RELEASE at_%u",
-                         self->transaction_depth - 1, self->transaction_depth - 1);
-  if (!_at_store_exec (self, sql, &error))
+      : g_strdup_printf ("ROLLBACK TO at_%u", self->transaction_depth - 1);
+  if (!step_once (self, sql, &error))
     g_warning ("Cannot roll back: %s", error->message);
+  if (self->transaction_depth > 1)
+    {
+      g_free (sql);
+      sql = g_strdup_printf ("RELEASE at_%u", self->transaction_depth - 1);
+      if (!step_once (self, sql, &error))
+        g_warning ("Cannot release a savepoint: %s", error->message);
+    }
 
   self->transaction_depth--;
   if (self->transaction_depth == 0)
