@@ -179,6 +179,9 @@ CREATE INDEX idx_session_parent ON activity_session (parent_session_id) WHERE pa
 CREATE TABLE activity_exercise (
   id                  INTEGER PRIMARY KEY,
   session_id          INTEGER NOT NULL REFERENCES activity_session (id) ON DELETE CASCADE,
+  -- The session's user, kept here so that "this user's squats" is one index
+  -- range instead of every user's squats (personal records, goals).
+  user_id             INTEGER REFERENCES app_user (id) ON DELETE CASCADE,
   activity_subtype_id INTEGER REFERENCES activity_subtype (id) ON DELETE RESTRICT,
   exercise_order      INTEGER NOT NULL,
   superset_group      INTEGER,
@@ -189,7 +192,16 @@ CREATE TABLE activity_exercise (
   created_at          INTEGER DEFAULT (unixepoch())
 ) STRICT;
 CREATE INDEX idx_exercise_session ON activity_exercise (session_id, exercise_order);
-CREATE INDEX idx_exercise_subtype ON activity_exercise (activity_subtype_id);
+-- The schema's idx_exercise_subtype (activity_subtype_id), extended.
+CREATE INDEX idx_exercise_subtype ON activity_exercise (activity_subtype_id, user_id, session_id);
+
+-- A row inserted without its user (plain SQL) gets its session's.
+CREATE TRIGGER activity_exercise_user AFTER INSERT ON activity_exercise
+WHEN NEW.user_id IS NULL
+BEGIN
+  UPDATE activity_exercise SET user_id = (SELECT user_id FROM activity_session WHERE id = NEW.session_id)
+  WHERE id = NEW.id;
+END;
 
 -- Exercises, their sets and a session's metrics have no uuid of their own:
 -- they are saved, and synced, whole with their session, whose uuid names

@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "at-cli-training.h"
+#include "at-cli.h"
 #include "at-goals.h"
 #include "at-streaks.h"
 

@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "at-cli.h"
-#include "at-cli-training.h"
 
 #define PROGRAM "activity-tracker-cli"
 
@@ -39,6 +38,8 @@ static const AtCliCommand commands[] = {
     AT_CLI_OPTION_USER | AT_CLI_OPTION_JSON, at_cli_cmd_goals },
   { "generate", N_("Fill a database with the benchmark workload"),
     AT_CLI_OPTION_JSON, at_cli_cmd_generate },
+  { "bench", N_("Time the benchmark queries on a generated database"),
+    AT_CLI_OPTION_JSON, at_cli_cmd_bench },
 };
 
 struct _AtCliTable

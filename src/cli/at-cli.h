@@ -130,5 +130,14 @@ gboolean      at_cli_cmd_stats            (const AtCliCommand *command,
 gboolean      at_cli_cmd_generate         (const AtCliCommand *command,
                                            char              **args,
                                            GError            **error);
+gboolean      at_cli_cmd_bench            (const AtCliCommand *command,
+                                           char              **args,
+                                           GError            **error);
+gboolean      at_cli_cmd_streaks          (const AtCliCommand *command,
+                                           char              **args,
+                                           GError            **error);
+gboolean      at_cli_cmd_goals            (const AtCliCommand *command,
+                                           char              **args,
+                                           GError            **error);
 
 G_END_DECLS

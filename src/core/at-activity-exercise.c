@@ -17,6 +17,7 @@ G_DEFINE_FINAL_TYPE (AtActivityExercise, at_activity_exercise, AT_TYPE_RECORD)
 
 static const AtColumn columns[] = {
   { "session_id", AT_COLUMN_INTEGER, AT_COLUMN_REQUIRED | AT_COLUMN_PARENT, 0, 0, 0, 0 },
+  { "user_id", AT_COLUMN_INTEGER, AT_COLUMN_OWNER, 0, 0, 0, 0 },
   { "activity_subtype_id", AT_COLUMN_INTEGER, AT_COLUMN_FLAGS_NONE, 0, 0, 0, 0 },
   { "exercise_order", AT_COLUMN_INTEGER, AT_COLUMN_REQUIRED, 0, 0, 0, 0 },
   { "superset_group", AT_COLUMN_INTEGER, AT_COLUMN_FLAGS_NONE, 0, 0, 0, 0 },
@@ -31,6 +32,7 @@ at_activity_exercise_class_init (AtActivityExerciseClass *klass)
   AtRecordClass *record_class = AT_RECORD_CLASS (klass);
 
   at_record_class_set_table (record_class, "activity_exercise", columns, G_N_ELEMENTS (columns));
+  record_class->owner_column = "user_id";
   record_class->parents[0].column = "session_id";
   record_class->parents[0].type = AT_TYPE_SESSION;
   record_class->order_by = "exercise_order, id";

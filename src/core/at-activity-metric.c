@@ -55,6 +55,9 @@ at_activity_metric_class_init (AtActivityMetricClass *klass)
   record_class->parents[0].type = AT_TYPE_SESSION;
   record_class->order_by = "id";
   record_class->validate = at_activity_metric_validate;
+  record_class->touch_query =
+    "SELECT m.session_id, s.user_id, NULL FROM activity_metric m"
+    " JOIN activity_session s ON s.id = m.session_id WHERE m.id = ?1";
 }
 
 static void

@@ -5,6 +5,7 @@
 #include "at-types.h"
 #include "at-record.h"
 #include "at-record-list.h"
+#include "at-dashboard.h"
 #include "at-one-rep-max.h"
 #include "at-search.h"
 #include "at-store.h"

@@ -34,6 +34,9 @@ at_goal_milestone_class_init (AtGoalMilestoneClass *klass)
   record_class->parents[0].type = AT_TYPE_GOAL;
   record_class->order_by = "target_value, id";
   record_class->has_uuid = TRUE;
+  record_class->touch_query =
+    "SELECT 0, g.user_id, NULL FROM goal_milestone m JOIN user_goal g ON g.id = m.goal_id"
+    " WHERE m.id = ?1";
 }
 
 static void

@@ -146,11 +146,11 @@ typedef struct
 #define ONE_REP_MAX_SETS_SQL \
   "SELECT s.started_at, s.local_date, x.reps," \
   "       coalesce (x.weight, 0) * coalesce (u.conversion_factor, 1)" \
-  " FROM activity_session s" \
-  " JOIN activity_exercise e ON e.session_id = s.id" \
+  " FROM activity_exercise e" \
+  " JOIN activity_session s ON s.id = e.session_id" \
   " JOIN exercise_set x ON x.exercise_id = e.id" \
   " LEFT JOIN unit u ON u.id = x.weight_unit_id" \
-  " WHERE s.user_id = ?1 AND e.activity_subtype_id = ?2 AND s.deleted_at IS NULL" \
+  " WHERE e.user_id = ?1 AND e.activity_subtype_id = ?2 AND s.deleted_at IS NULL" \
   "   AND s.is_template = 0 AND x.is_warmup = 0 AND x.reps >= 1 AND s.local_date >= ?3" \
   " ORDER BY s.started_at, s.id"
 

@@ -59,9 +59,8 @@ session_match (gint64      user_id,
 }
 
 #define EXERCISE_HITS \
-  " UNION SELECT e.session_id, 0 FROM activity_session s" \
-  " JOIN activity_exercise e ON e.session_id = s.id" \
-  " WHERE s.user_id = :user AND e.activity_subtype_id IN" \
+  " UNION SELECT session_id, 0 FROM activity_exercise" \
+  " WHERE user_id = :user AND activity_subtype_id IN" \
   "   (SELECT rowid FROM exercise_fts WHERE exercise_fts MATCH :words)"
 
 static char *

@@ -64,11 +64,11 @@ typedef struct
 
 #define SETS_OF_EXERCISE_SQL \
   "SELECT s.id, s.started_at, e.id, x.reps, coalesce (x.weight, 0) * coalesce (u.conversion_factor, 1)" \
-  " FROM activity_session s" \
-  " JOIN activity_exercise e ON e.session_id = s.id" \
+  " FROM activity_exercise e" \
+  " JOIN activity_session s ON s.id = e.session_id" \
   " JOIN exercise_set x ON x.exercise_id = e.id" \
   " LEFT JOIN unit u ON u.id = x.weight_unit_id" \
-  " WHERE s.user_id = ?1 AND e.activity_subtype_id = ?2 AND s.deleted_at IS NULL" \
+  " WHERE e.user_id = ?1 AND e.activity_subtype_id = ?2 AND s.deleted_at IS NULL" \
   "   AND s.is_template = 0 AND x.is_warmup = 0 AND x.reps >= 1" \
   " ORDER BY s.started_at, s.id, e.id"
 
@@ -249,8 +249,7 @@ store_record (AtStore       *store,
 
 /* The user's sessions holding this exercise, for the flag updates below. */
 #define USER_SESSIONS_WITH_EXERCISE \
-  " SELECT s.id FROM activity_session s JOIN activity_exercise e ON e.session_id = s.id" \
-  " WHERE s.user_id = ?1 AND e.activity_subtype_id = ?2"
+  " SELECT session_id FROM activity_exercise WHERE user_id = ?1 AND activity_subtype_id = ?2"
 
 static gboolean
 store_flags (AtStore  *store,
@@ -264,8 +263,8 @@ store_flags (AtStore  *store,
 
   clear = _at_store_prepare (store,
                              "UPDATE activity_exercise SET set_a_record = 0"
-                             " WHERE set_a_record = 1 AND activity_subtype_id = ?2"
-                             "   AND session_id IN (" USER_SESSIONS_WITH_EXERCISE ")", error);
+                             " WHERE set_a_record = 1 AND activity_subtype_id = ?2 AND user_id = ?1",
+                             error);
   if (clear == NULL)
     return FALSE;
   sqlite3_bind_int64 (clear, 1, user_id);
