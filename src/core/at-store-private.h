@@ -54,6 +54,8 @@ gboolean      _at_store_touch            (AtStore       *self,
 gint64        _at_store_get_kilogram_unit (AtStore      *self);
 const char   *_at_store_get_unit_type    (AtStore       *self,
                                           gint64         unit_id);
+double        _at_store_get_unit_factor  (AtStore       *self,
+                                          gint64         unit_id);
 void          _at_store_note_touched     (AtStore       *self,
                                           gint64         session_id,
                                           gint64         user_id,

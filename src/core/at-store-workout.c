@@ -193,6 +193,37 @@ validate_children (AtStore    *store,
   return TRUE;
 }
 
+/* The records a save will insert: after a failed save they must look new
+ * again, so that the user can correct a field and save once more. */
+static GPtrArray *
+unsaved_records (AtWorkout *workout)
+{
+  GPtrArray *records = g_ptr_array_new ();
+  AtRecord *session = AT_RECORD (at_workout_get_session (workout));
+
+  if (at_record_get_id (session) == 0)
+    g_ptr_array_add (records, session);
+  for (guint i = 0; i < at_workout_get_n_exercises (workout); i++)
+    {
+      AtRecord *exercise = AT_RECORD (at_workout_get_exercise (workout, i));
+
+      if (at_record_get_id (exercise) == 0)
+        g_ptr_array_add (records, exercise);
+      g_ptr_array_extend (records, at_workout_get_sets (workout, i), NULL, NULL);
+    }
+  for (guint i = 0; i < at_workout_get_metrics (workout)->len; i++)
+    if (at_record_get_id (g_ptr_array_index (at_workout_get_metrics (workout), i)) == 0)
+      g_ptr_array_add (records, g_ptr_array_index (at_workout_get_metrics (workout), i));
+  return records;
+}
+
+static void
+forget_ids (GPtrArray *records)
+{
+  for (guint i = 0; i < records->len; i++)
+    g_object_set (g_ptr_array_index (records, i), "id", (gint64) 0, "uuid", NULL, NULL);
+}
+
 /**
  * at_store_save_workout:
  *
@@ -206,6 +237,7 @@ at_store_save_workout (AtStore    *store,
                        AtWorkout  *workout,
                        GError    **error)
 {
+  g_autoptr(GPtrArray) new_records = NULL;
   AtRecord *session;
   gboolean saved;
 
@@ -216,6 +248,7 @@ at_store_save_workout (AtStore    *store,
   if (!validate_children (store, user_id, workout, error) || !at_store_begin (store, error))
     return FALSE;
 
+  new_records = unsaved_records (workout);
   saved = at_record_get_id (session) > 0
         ? at_store_update (store, user_id, session, error)
         : at_store_insert (store, user_id, session, error);
@@ -225,6 +258,7 @@ at_store_save_workout (AtStore    *store,
       !at_store_commit (store, error))
     {
       at_store_rollback (store);
+      forget_ids (new_records);
       return FALSE;
     }
 

@@ -41,7 +41,7 @@ struct _AtStore
   GHashTable *touched_records;   /* "user:subtype" */
   GHashTable *touched_users;     /* user id (gint64 *) */
   gint64      now;               /* a fixed clock for tests and benchmarks, or 0 */
-  GHashTable *unit_types;        /* unit id (gint64 *) → type, read once */
+  GHashTable *units;             /* unit id (gint64 *) → Unit, read once */
 };
 
 G_DEFINE_FINAL_TYPE (AtStore, at_store, G_TYPE_OBJECT)
@@ -396,7 +396,7 @@ at_store_finalize (GObject *object)
   g_clear_pointer (&self->touched_sessions, g_hash_table_unref);
   g_clear_pointer (&self->touched_records, g_hash_table_unref);
   g_clear_pointer (&self->touched_users, g_hash_table_unref);
-  g_clear_pointer (&self->unit_types, g_hash_table_unref);
+  g_clear_pointer (&self->units, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -635,32 +635,69 @@ apply_training_rules (AtStore  *self,
   return TRUE;
 }
 
-static GHashTable *
-read_unit_types (AtStore *self)
+typedef struct
 {
-  GHashTable *types = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(AtStatement) stmt = _at_store_prepare (self, "SELECT id, type FROM unit", NULL);
+  char   *type;
+  double  factor;
+} Unit;
+
+static void
+unit_free (gpointer data)
+{
+  Unit *unit = data;
+
+  g_free (unit->type);
+  g_free (unit);
+}
+
+static GHashTable *
+read_units (AtStore *self)
+{
+  GHashTable *units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, unit_free);
+  g_autoptr(AtStatement) stmt = _at_store_prepare (self, "SELECT id, type, conversion_factor FROM unit",
+                                                   NULL);
 
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
+      Unit *unit = g_new0 (Unit, 1);
 
-      g_hash_table_insert (types, g_memdup2 (&id, sizeof id),
-                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      unit->type = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      unit->factor = sqlite3_column_double (stmt, 2);
+      g_hash_table_insert (units, g_memdup2 (&id, sizeof id), unit);
     }
-  return types;
+  return units;
 }
 
-/* The type of a unit ("weight", "distance" …), or NULL for no such unit.
- * Units are catalogue rows: read once per connection. */
+/* Units are catalogue rows: read once per connection. */
+static Unit *
+lookup_unit (AtStore *self,
+             gint64   unit_id)
+{
+  if (self->units == NULL)
+    self->units = read_units (self);
+
+  return g_hash_table_lookup (self->units, &unit_id);
+}
+
+/* The type of a unit ("weight", "distance" …), or NULL for no such unit. */
 const char *
 _at_store_get_unit_type (AtStore *self,
                          gint64   unit_id)
 {
-  if (self->unit_types == NULL)
-    self->unit_types = read_unit_types (self);
+  Unit *unit = lookup_unit (self, unit_id);
 
-  return g_hash_table_lookup (self->unit_types, &unit_id);
+  return unit != NULL ? unit->type : NULL;
+}
+
+/* A unit's factor to the base unit of its type, or 0 for no such unit. */
+double
+_at_store_get_unit_factor (AtStore *self,
+                           gint64   unit_id)
+{
+  Unit *unit = lookup_unit (self, unit_id);
+
+  return unit != NULL ? unit->factor : 0;
 }
 
 /* The base unit of weight: records and volumes are kept in it. */
