@@ -36,6 +36,10 @@ static const AtCliCommand commands[] = {
     AT_CLI_OPTION_USER | AT_CLI_OPTION_JSON, at_cli_cmd_streaks },
   { "goals", N_("Show a user’s goals, their progress and milestones"),
     AT_CLI_OPTION_USER | AT_CLI_OPTION_JSON, at_cli_cmd_goals },
+  { "prs", N_("Show a user’s personal records"),
+    AT_CLI_OPTION_USER | AT_CLI_OPTION_JSON, at_cli_cmd_prs },
+  { "search", N_("Search a user’s sessions, or the exercises with --exercises"),
+    AT_CLI_OPTION_USER | AT_CLI_OPTION_JSON, at_cli_cmd_search, "TEXT" },
   { "generate", N_("Fill a database with the benchmark workload"),
     AT_CLI_OPTION_JSON, at_cli_cmd_generate },
   { "bench", N_("Time the benchmark queries on a generated database"),
@@ -298,7 +302,7 @@ at_cli_parse (const AtCliCommand  *command,
   database_help = g_strdup_printf (_("The database file (default: %s)"), default_path);
   prgname = g_strdup_printf ("%s %s", PROGRAM, command->name);
   g_set_prgname (prgname);  /* for the help's "Usage:" line */
-  context = g_option_context_new (NULL);
+  context = g_option_context_new (command->arguments);
   g_option_context_set_summary (context, _(command->summary));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   add_common_entries (context, command, options, database_help);
@@ -308,7 +312,7 @@ at_cli_parse (const AtCliCommand  *command,
   if (!g_option_context_parse_strv (context, &args, error))
     return FALSE;
 
-  if (args[0] != NULL && args[1] != NULL)
+  if (command->arguments == NULL && args[0] != NULL && args[1] != NULL)
     {
       g_set_error (error, AT_CLI_ERROR, AT_CLI_ERROR_USAGE,
                    _("%s: unexpected argument “%s”"), command->name, args[1]);

@@ -49,6 +49,7 @@ struct _AtCliCommand
   const char       *summary;   /* N_() marked */
   AtCliOptionFlags  options;
   AtCliCommandFunc  func;
+  const char       *arguments; /* e.g. "TEXT" for a command that takes some, or NULL */
 };
 
 /* The common options after parsing. */
@@ -131,6 +132,12 @@ gboolean      at_cli_cmd_generate         (const AtCliCommand *command,
                                            char              **args,
                                            GError            **error);
 gboolean      at_cli_cmd_bench            (const AtCliCommand *command,
+                                           char              **args,
+                                           GError            **error);
+gboolean      at_cli_cmd_prs              (const AtCliCommand *command,
+                                           char              **args,
+                                           GError            **error);
+gboolean      at_cli_cmd_search           (const AtCliCommand *command,
                                            char              **args,
                                            GError            **error);
 gboolean      at_cli_cmd_streaks          (const AtCliCommand *command,
