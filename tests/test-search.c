@@ -2,47 +2,33 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
-#include "at-core.h"
-#include "at-store-private.h"
+#include "at-test-util.h"
 
 typedef struct
 {
-  char    *dir;
-  AtStore *store;
-  gint64   alice;
-  gint64   bob;
-  gint64   running;
-  gint64   strength;
+  AtTestFixture t;
+  gint64        alice;
+  gint64        bob;
+  gint64        running;
+  gint64        strength;
 } Fixture;
 
-static gint64
-query_id (AtStore    *store,
-          const char *sql)
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 id;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_at_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return id;
+  at_test_fixture_open (&f->t);
+  f->alice = at_test_create_user (f->t.store, "alice");
+  f->bob = at_test_create_user (f->t.store, "bob");
+  f->running = f->t.cat.running_id;
+  f->strength = f->t.cat.weight_training_id;
 }
 
-static gint64
-add_user (AtStore    *store,
-          const char *name)
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AtUser) user = at_user_new ();
-  g_autofree char *email = g_strdup_printf ("%s@example.org", name);
-
-  g_object_set (user, "username", name, "email", email, NULL);
-  at_store_create_user (store, AT_RECORD (user), &error);
-  g_assert_no_error (error);
-  return at_record_get_id (AT_RECORD (user));
+  at_test_fixture_close (&f->t);
 }
 
 static gint64
@@ -54,49 +40,11 @@ add_session (Fixture    *f,
              const char *notes,
              const char *location)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AtSession) session = at_session_new ();
+  g_autoptr(AtSession) session = at_test_session_new (type, (gint64) 1704110400 + day * 86400, name);
 
-  g_object_set (session, "activity-type-id", type, "started-at", (gint64) 1704110400 + day * 86400,
-                "session-name", name, "notes", notes, "location", location, NULL);
-  at_store_insert (f->store, user, AT_RECORD (session), &error);
-  g_assert_no_error (error);
-  return at_record_get_id (AT_RECORD (session));
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("at-search-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "s.db", NULL);
-  f->store = at_store_open (path, &error);
-  g_assert_no_error (error);
-
-  f->alice = add_user (f->store, "alice");
-  f->bob = add_user (f->store, "bob");
-  f->running = query_id (f->store, "SELECT id FROM activity_type WHERE name = 'Running'");
-  f->strength = query_id (f->store, "SELECT id FROM activity_type WHERE name = 'Weight Training'");
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autofree char *path = g_build_filename (f->dir, "s.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_assert_finalize_object (f->store);
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  at_record_set_string (AT_RECORD (session), "notes", notes);
+  at_record_set_string (AT_RECORD (session), "location", location);
+  return at_test_insert (f->t.store, user, session);
 }
 
 /* The ids of a search's results, in order, as text: "3 1". */
@@ -111,7 +59,7 @@ search_ids (Fixture       *f,
   g_autoptr(GListModel) results = NULL;
   g_autoptr(GString) ids = g_string_new (NULL);
 
-  results = at_store_search_sessions (f->store, user, text, order, flags, 50, &error);
+  results = at_store_search_sessions (f->t.store, user, text, order, flags, 50, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
@@ -192,10 +140,10 @@ test_search_sessions (Fixture       *f,
   expect_ids (f, f->alice, "u1", AT_SEARCH_BY_NEWEST, AT_SEARCH_FLAGS_NONE, 0, 0);
 
   /* Deleted sessions leave the results; undo brings them back. */
-  at_store_soft_delete (f->store, f->alice, AT_TYPE_SESSION, a2, &error);
+  at_store_soft_delete (f->t.store, f->alice, AT_TYPE_SESSION, a2, &error);
   g_assert_no_error (error);
   expect_ids (f, f->alice, "intervals", AT_SEARCH_BY_NEWEST, AT_SEARCH_FLAGS_NONE, 0, 0);
-  at_store_undelete (f->store, f->alice, AT_TYPE_SESSION, a2, &error);
+  at_store_undelete (f->t.store, f->alice, AT_TYPE_SESSION, a2, &error);
   g_assert_no_error (error);
   expect_ids (f, f->alice, "intervals", AT_SEARCH_BY_NEWEST, AT_SEARCH_FLAGS_NONE, a2, 0);
 
@@ -216,10 +164,10 @@ test_search_exercise_names (Fixture       *f,
                 "session-name", "Leg day", NULL);
   workout = at_workout_new (session);
   g_object_set (exercise, "activity-subtype-id",
-                query_id (f->store, "SELECT id FROM activity_subtype WHERE name = 'Romanian Deadlift'"),
+                at_test_query_int (f->t.db, "SELECT id FROM activity_subtype WHERE name = 'Romanian Deadlift'"),
                 NULL);
   at_workout_add_exercise (workout, exercise);
-  at_store_save_workout (f->store, f->alice, workout, &error);
+  at_store_save_workout (f->t.store, f->alice, workout, &error);
   g_assert_no_error (error);
 
   expect_ids (f, f->alice, "romanian", AT_SEARCH_BY_NEWEST, AT_SEARCH_FLAGS_NONE, 0, 0);
@@ -242,7 +190,7 @@ test_search_catalogue (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GListModel) results = at_store_search_exercises (f->store, cases[i].text, 10, &error);
+      g_autoptr(GListModel) results = at_store_search_exercises (f->t.store, cases[i].text, 10, &error);
       g_autoptr(AtRecord) first = NULL;
 
       g_assert_no_error (error);

@@ -3,37 +3,20 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <math.h>
 
-#include "at-core.h"
-#include "at-store-private.h"
+#include "at-test-util.h"
 
 typedef struct
 {
-  char    *dir;
-  AtStore *store;
-  gint64   user;
-  gint64   strength;   /* activity type "Weight Training" */
-  gint64   squat;
-  gint64   pull_up;
-  gint64   kg;
-  gint64   lb;
+  AtTestFixture t;
+  gint64        user;
+  gint64        strength;   /* activity type "Weight Training" */
+  gint64        squat;
+  gint64        pull_up;
+  gint64        kg;
+  gint64        lb;
 } Fixture;
-
-static gint64
-query_id (AtStore    *store,
-          const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 id;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_at_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return id;
-}
 
 static double
 query_double (AtStore    *store,
@@ -53,42 +36,20 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(AtUser) user = at_user_new ();
-
-  f->dir = g_dir_make_tmp ("at-training-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "t.db", NULL);
-  f->store = at_store_open (path, &error);
-  g_assert_no_error (error);
-
-  g_object_set (user, "username", "lifter", "email", "lifter@example.org", NULL);
-  at_store_create_user (f->store, AT_RECORD (user), &error);
-  g_assert_no_error (error);
-  f->user = at_record_get_id (AT_RECORD (user));
-
-  f->strength = query_id (f->store, "SELECT id FROM activity_type WHERE name = 'Weight Training'");
-  f->squat = query_id (f->store, "SELECT id FROM activity_subtype WHERE name = 'Squat'");
-  f->pull_up = query_id (f->store, "SELECT id FROM activity_subtype WHERE name = 'Pull Up'");
-  f->kg = query_id (f->store, "SELECT id FROM unit WHERE symbol = 'kg'");
-  f->lb = query_id (f->store, "SELECT id FROM unit WHERE symbol = 'lb'");
+  at_test_fixture_open (&f->t);
+  f->user = at_test_create_user (f->t.store, "lifter");
+  f->strength = f->t.cat.weight_training_id;
+  f->squat = f->t.cat.squat_id;
+  f->kg = f->t.cat.kg_id;
+  f->lb = f->t.cat.lb_id;
+  f->pull_up = at_test_query_int (f->t.db, "SELECT id FROM activity_subtype WHERE name = 'Pull Up'");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "t.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_assert_finalize_object (f->store);
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  at_test_fixture_close (&f->t);
 }
 
 typedef struct
@@ -112,13 +73,13 @@ log_session (Fixture       *f,
   g_autoptr(AtActivityExercise) exercise = at_activity_exercise_new ();
   gint64 started_at = 1704110400 + (gint64) day * 86400;
 
-  g_assert_true (at_store_begin (f->store, &error));
+  g_assert_true (at_store_begin (f->t.store, &error));
   g_object_set (session, "activity-type-id", f->strength, "started-at", started_at,
                 "ended-at", started_at + 3600, NULL);
-  g_assert_true (at_store_insert (f->store, f->user, AT_RECORD (session), &error));
+  g_assert_true (at_store_insert (f->t.store, f->user, AT_RECORD (session), &error));
   g_object_set (exercise, "session-id", at_record_get_id (AT_RECORD (session)),
                 "activity-subtype-id", subtype, "exercise-order", (gint64) 1, NULL);
-  g_assert_true (at_store_insert (f->store, f->user, AT_RECORD (exercise), &error));
+  g_assert_true (at_store_insert (f->t.store, f->user, AT_RECORD (exercise), &error));
 
   for (guint i = 0; i < n_sets; i++)
     {
@@ -132,9 +93,9 @@ log_session (Fixture       *f,
                     "weight-unit-id", sets[i].in_pounds ? f->lb : f->kg,
                     "is-warmup", sets[i].warmup,
                     NULL);
-      g_assert_true (at_store_insert (f->store, f->user, AT_RECORD (set), &error));
+      g_assert_true (at_store_insert (f->t.store, f->user, AT_RECORD (set), &error));
     }
-  g_assert_true (at_store_commit (f->store, &error));
+  g_assert_true (at_store_commit (f->t.store, &error));
   g_assert_no_error (error);
 
   return at_record_get_id (AT_RECORD (session));
@@ -152,7 +113,7 @@ record_value (Fixture    *f,
   sqlite3_stmt *stmt = NULL;
   double value = NAN;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (_at_store_get_db (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (f->t.db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = sqlite3_column_double (stmt, 0);
   sqlite3_finalize (stmt);
@@ -169,7 +130,7 @@ record_previous (Fixture    *f,
                      G_GINT64_FORMAT " AND activity_subtype_id = %" G_GINT64_FORMAT
                      " AND record_type = '%s'", f->user, subtype, kind);
 
-  return query_double (f->store, sql);
+  return query_double (f->t.store, sql);
 }
 
 static gboolean
@@ -180,7 +141,7 @@ session_flag (Fixture *f,
     g_strdup_printf ("SELECT is_personal_record FROM activity_session WHERE id = %" G_GINT64_FORMAT,
                      session);
 
-  return query_id (f->store, sql) == 1;
+  return at_test_query_int (f->t.db, "%s", sql) == 1;
 }
 
 static double
@@ -190,13 +151,13 @@ session_volume (Fixture *f,
   g_autofree char *sql =
     g_strdup_printf ("SELECT total_volume FROM activity_session WHERE id = %" G_GINT64_FORMAT, session);
 
-  return query_double (f->store, sql);
+  return query_double (f->t.store, sql);
 }
 
 static void
 assert_statistics_consistent (Fixture *f)
 {
-  g_assert_cmpint (query_id (f->store, "SELECT count(*) FROM user_statistics_mismatch"), ==, 0);
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count(*) FROM user_statistics_mismatch"), ==, 0);
 }
 
 static void
@@ -277,21 +238,21 @@ test_records_history (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (record_value (f, f->squat, "max_volume"), 830, 1e-9);
   g_assert_true (session_flag (f, c));
   assert_statistics_consistent (f);
-  g_assert_cmpint (query_id (f->store, "SELECT total_prs FROM user_statistics"), ==, 2);
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT total_prs FROM user_statistics"), ==, 2);
 
   /* Deleting the beating session brings the old records back. */
-  at_store_soft_delete (f->store, f->user, AT_TYPE_SESSION, c, &error);
+  at_store_soft_delete (f->t.store, f->user, AT_TYPE_SESSION, c, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat_with_epsilon (record_value (f, f->squat, "max_weight"), 110, 1e-9);
   g_assert_true (isnan (record_previous (f, f->squat, "max_weight")));
   g_assert_cmpfloat_with_epsilon (record_value (f, f->squat, "1rm"), 121, 1e-9);
-  g_assert_cmpint (query_id (f->store, "SELECT count(*) FROM personal_record"
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count(*) FROM personal_record"
                                        " WHERE session_id IN (SELECT id FROM activity_session"
                                        "                      WHERE deleted_at IS NOT NULL)"), ==, 0);
   assert_statistics_consistent (f);
 
   /* Undo brings it back. */
-  at_store_undelete (f->store, f->user, AT_TYPE_SESSION, c, &error);
+  at_store_undelete (f->t.store, f->user, AT_TYPE_SESSION, c, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat_with_epsilon (record_value (f, f->squat, "max_weight"), 120, 1e-9);
 
@@ -381,12 +342,12 @@ test_records_incremental_equals_scratch (Fixture       *f,
           gint64 id = g_array_index (sessions, gint64, index);
 
           if (op < 8)
-            at_store_soft_delete (f->store, f->user, AT_TYPE_SESSION, id, NULL);
+            at_store_soft_delete (f->t.store, f->user, AT_TYPE_SESSION, id, NULL);
           else if (op < 9)
-            at_store_undelete (f->store, f->user, AT_TYPE_SESSION, id, NULL);
+            at_store_undelete (f->t.store, f->user, AT_TYPE_SESSION, id, NULL);
           else
             {
-              at_store_delete (f->store, f->user, AT_TYPE_SESSION, id, &error);
+              at_store_delete (f->t.store, f->user, AT_TYPE_SESSION, id, &error);
               g_assert_no_error (error);
               g_array_remove_index (sessions, index);
             }
@@ -397,34 +358,34 @@ test_records_incremental_equals_scratch (Fixture       *f,
   {
     sqlite3_stmt *stmt = NULL;
 
-    g_assert_cmpint (sqlite3_prepare_v2 (_at_store_get_db (f->store), snapshot_sql, -1, &stmt, NULL), ==, 0);
+    g_assert_cmpint (sqlite3_prepare_v2 (f->t.db, snapshot_sql, -1, &stmt, NULL), ==, 0);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     g_free (records_before);
     records_before = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
     sqlite3_finalize (stmt);
-    g_assert_cmpint (sqlite3_prepare_v2 (_at_store_get_db (f->store), flags_sql, -1, &stmt, NULL), ==, 0);
+    g_assert_cmpint (sqlite3_prepare_v2 (f->t.db, flags_sql, -1, &stmt, NULL), ==, 0);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     flags_before = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
     sqlite3_finalize (stmt);
   }
 
   /* Wipe what the rules keep, then recompute everything. */
-  g_assert_cmpint (sqlite3_exec (_at_store_get_db (f->store),
+  g_assert_cmpint (sqlite3_exec (f->t.db,
                                  "DELETE FROM personal_record;"
                                  "UPDATE activity_exercise SET set_a_record = 0;"
                                  "UPDATE activity_session SET is_personal_record = 0, total_volume = NULL;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  at_store_recompute_records (f->store, f->user, &error);
+  at_store_recompute_records (f->t.store, f->user, &error);
   g_assert_no_error (error);
 
   {
     sqlite3_stmt *stmt = NULL;
 
-    g_assert_cmpint (sqlite3_prepare_v2 (_at_store_get_db (f->store), snapshot_sql, -1, &stmt, NULL), ==, 0);
+    g_assert_cmpint (sqlite3_prepare_v2 (f->t.db, snapshot_sql, -1, &stmt, NULL), ==, 0);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     records_after = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
     sqlite3_finalize (stmt);
-    g_assert_cmpint (sqlite3_prepare_v2 (_at_store_get_db (f->store), flags_sql, -1, &stmt, NULL), ==, 0);
+    g_assert_cmpint (sqlite3_prepare_v2 (f->t.db, flags_sql, -1, &stmt, NULL), ==, 0);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     flags_after = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
     sqlite3_finalize (stmt);

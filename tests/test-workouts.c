@@ -3,92 +3,43 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
-#include "at-core.h"
-#include "at-store-private.h"
+#include "at-test-util.h"
 
 typedef struct
 {
-  char    *dir;
-  AtStore *store;
-  gint64   user;
-  gint64   other;
-  gint64   strength;
-  gint64   squat;
-  gint64   bench;
-  gint64   kg;
-  gint64   lb;
-  gint64   km;
-  gint64   mi;
+  AtTestFixture t;
+  gint64        user;
+  gint64        other;
+  gint64        strength;
+  gint64        squat;
+  gint64        bench;
+  gint64        kg;
+  gint64        lb;
+  gint64        km;
+  gint64        mi;
 } Fixture;
-
-static gint64
-query_int (AtStore    *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_at_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static gint64
-add_user (AtStore    *store,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AtUser) user = at_user_new ();
-  g_autofree char *email = g_strdup_printf ("%s@example.org", name);
-
-  g_object_set (user, "username", name, "email", email, NULL);
-  at_store_create_user (store, AT_RECORD (user), &error);
-  g_assert_no_error (error);
-  return at_record_get_id (AT_RECORD (user));
-}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("at-workouts-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "w.db", NULL);
-  f->store = at_store_open (path, &error);
-  g_assert_no_error (error);
-
-  f->user = add_user (f->store, "lifter");
-  f->other = add_user (f->store, "other");
-  f->strength = query_int (f->store, "SELECT id FROM activity_type WHERE name = 'Weight Training'");
-  f->squat = query_int (f->store, "SELECT id FROM activity_subtype WHERE name = 'Squat'");
-  f->bench = query_int (f->store, "SELECT id FROM activity_subtype WHERE name = 'Bench Press'");
-  f->kg = query_int (f->store, "SELECT id FROM unit WHERE symbol = 'kg'");
-  f->lb = query_int (f->store, "SELECT id FROM unit WHERE symbol = 'lb'");
-  f->km = query_int (f->store, "SELECT id FROM unit WHERE symbol = 'km'");
-  f->mi = query_int (f->store, "SELECT id FROM unit WHERE symbol = 'mi'");
+  at_test_fixture_open (&f->t);
+  f->user = at_test_create_user (f->t.store, "lifter");
+  f->other = at_test_create_user (f->t.store, "other");
+  f->strength = f->t.cat.weight_training_id;
+  f->squat = f->t.cat.squat_id;
+  f->bench = f->t.cat.bench_id;
+  f->kg = f->t.cat.kg_id;
+  f->lb = f->t.cat.lb_id;
+  f->km = at_test_query_int (f->t.db, "SELECT id FROM unit WHERE symbol = 'km'");
+  f->mi = at_test_query_int (f->t.db, "SELECT id FROM unit WHERE symbol = 'mi'");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "w.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_assert_finalize_object (f->store);
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  at_test_fixture_close (&f->t);
 }
 
 /* Two exercises of three sets: squat 100 kg × 5, bench 80 kg × 5. */
@@ -134,7 +85,7 @@ dump_user_rows (Fixture *f)
     " UNION ALL SELECT 'x' || id || ':' || exercise_id || ':' || set_number || ':' || reps FROM exercise_set"
     " UNION ALL SELECT 'p' || record_type || ':' || record_value FROM personal_record";
 
-  g_assert_cmpint (sqlite3_prepare_v2 (_at_store_get_db (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (f->t.db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (dump, "%s\n", sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
@@ -150,11 +101,11 @@ test_save_and_load (Fixture       *f,
   g_autoptr(AtWorkout) loaded = NULL;
   gint64 session_id;
 
-  at_store_save_workout (f->store, f->user, workout, &error);
+  at_store_save_workout (f->t.store, f->user, workout, &error);
   g_assert_no_error (error);
   session_id = at_record_get_id (AT_RECORD (at_workout_get_session (workout)));
 
-  loaded = at_store_load_workout (f->store, f->user, session_id, &error);
+  loaded = at_store_load_workout (f->t.store, f->user, session_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (at_workout_get_n_exercises (loaded), ==, 2);
   g_assert_cmpuint (at_workout_get_n_sets (loaded), ==, 6);
@@ -173,19 +124,19 @@ test_save_and_load (Fixture       *f,
 
     for (guint i = 0; i < sets->len; i++)
       at_workout_add_set (edited, index, g_ptr_array_index (sets, i));
-    at_store_save_workout (f->store, f->user, edited, &error);
+    at_store_save_workout (f->t.store, f->user, edited, &error);
     g_assert_no_error (error);
   }
 
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM activity_exercise"), ==, 1);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM exercise_set"), ==, 3);
-  g_assert_cmpint (query_int (f->store, "SELECT total_volume FROM activity_session"), ==, 1600);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM personal_record"
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count(*) FROM activity_exercise"), ==, 1);
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count(*) FROM exercise_set"), ==, 3);
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT total_volume FROM activity_session"), ==, 1600);
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count(*) FROM personal_record"
                                         " WHERE activity_subtype_id = (SELECT id FROM activity_subtype"
                                         "                              WHERE name = 'Bench Press')"), ==, 0);
 
   /* The other user cannot read it. */
-  g_assert_null (at_store_load_workout (f->store, f->other, session_id, &error));
+  g_assert_null (at_store_load_workout (f->t.store, f->other, session_id, &error));
   g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_NOT_FOUND);
 }
 
@@ -247,7 +198,7 @@ test_bad_input_saves_nothing (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
 
-  at_store_save_workout (f->store, f->user, first, &error);
+  at_store_save_workout (f->t.store, f->user, first, &error);
   g_assert_no_error (error);
   before = dump_user_rows (f);
 
@@ -257,7 +208,7 @@ test_bad_input_saves_nothing (Fixture       *f,
       g_autofree char *after = NULL;
 
       cases[i].spoil (f, workout);
-      g_assert_false (at_store_save_workout (f->store, f->user, workout, &error));
+      g_assert_false (at_store_save_workout (f->t.store, f->user, workout, &error));
       g_assert_error (error, AT_STORE_ERROR, cases[i].code);
       g_assert_nonnull (strstr (error->message, cases[i].field));
       g_clear_error (&error);
@@ -271,16 +222,16 @@ test_bad_input_saves_nothing (Fixture       *f,
     g_autoptr(AtWorkout) workout = new_workout (f, 1704196800);
 
     spoil_rating (f, workout);
-    g_assert_false (at_store_save_workout (f->store, f->user, workout, &error));
+    g_assert_false (at_store_save_workout (f->t.store, f->user, workout, &error));
     g_clear_error (&error);
     spoil_set_number (f, workout);
-    g_assert_false (at_store_save_workout (f->store, f->user, workout, &error));
+    g_assert_false (at_store_save_workout (f->t.store, f->user, workout, &error));
     g_clear_error (&error);
     g_object_set (at_workout_get_session (workout), "rating", (gint64) 8, NULL);
     g_object_set (g_ptr_array_index (at_workout_get_sets (workout, 1), 1), "set-number", (gint64) 2, NULL);
-    at_store_save_workout (f->store, f->user, workout, &error);
+    at_store_save_workout (f->t.store, f->user, workout, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM activity_session"), ==, 2);
+    g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count(*) FROM activity_session"), ==, 2);
   }
 }
 
@@ -296,48 +247,48 @@ test_templates (Fixture       *f,
   AtUserStatistics stats;
   gint64 session_id, template_id;
 
-  at_store_save_workout (f->store, f->user, workout, &error);
+  at_store_save_workout (f->t.store, f->user, workout, &error);
   g_assert_no_error (error);
   session_id = at_record_get_id (AT_RECORD (at_workout_get_session (workout)));
 
-  template_id = at_store_save_as_template (f->store, f->user, session_id, "Heavy legs", &error);
+  template_id = at_store_save_as_template (f->t.store, f->user, session_id, "Heavy legs", &error);
   g_assert_no_error (error);
   g_assert_cmpint (template_id, >, session_id);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM exercise_set"), ==, 12);
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count(*) FROM exercise_set"), ==, 12);
 
   /* A template is a plan: not in the list, nor the statistics, nor the records. */
-  sessions = at_store_list (f->store, f->user, AT_TYPE_SESSION, NULL, 0, &error);
+  sessions = at_store_list (f->t.store, f->user, AT_TYPE_SESSION, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 1);
-  at_store_get_statistics (f->store, f->user, &stats, &error);
+  at_store_get_statistics (f->t.store, f->user, &stats, &error);
   g_assert_no_error (error);
   g_assert_cmpint (stats.total_sessions, ==, 1);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM personal_record WHERE session_id = "
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count(*) FROM personal_record WHERE session_id = "
                                         "(SELECT max (id) FROM activity_session)"), ==, 0);
 
   /* Starting from it copies the plan and points back at it. */
-  started = at_store_start_from_session (f->store, f->user, template_id, 1704196800, &error);
+  started = at_store_start_from_session (f->t.store, f->user, template_id, 1704196800, &error);
   g_assert_no_error (error);
   g_assert_cmpint (at_record_get_int (AT_RECORD (at_workout_get_session (started)), "parent_session_id"),
                    ==, template_id);
   g_assert_false (at_record_get_boolean (AT_RECORD (at_workout_get_session (started)), "is_template"));
   g_assert_cmpuint (at_workout_get_n_sets (started), ==, 6);
-  at_store_save_workout (f->store, f->user, started, &error);
+  at_store_save_workout (f->t.store, f->user, started, &error);
   g_assert_no_error (error);
 
   /* Repeating a past session works the same way. */
-  repeated = at_store_start_from_session (f->store, f->user, session_id, 1704283200, &error);
+  repeated = at_store_start_from_session (f->t.store, f->user, session_id, 1704283200, &error);
   g_assert_no_error (error);
   g_assert_cmpint (at_record_get_int (AT_RECORD (at_workout_get_session (repeated)), "parent_session_id"),
                    ==, session_id);
 
   /* Nothing to copy from another user's session. */
-  g_assert_null (at_store_start_from_session (f->store, f->other, template_id, 1704196800, &error));
+  g_assert_null (at_store_start_from_session (f->t.store, f->other, template_id, 1704196800, &error));
   g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* A template needs a name. */
-  g_assert_cmpint (at_store_save_as_template (f->store, f->user, session_id, "", &error), ==, 0);
+  g_assert_cmpint (at_store_save_as_template (f->t.store, f->user, session_id, "", &error), ==, 0);
   g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID);
 }
 
@@ -352,30 +303,30 @@ test_template_loop (Fixture       *f,
   g_autoptr(AtSession) other_session = at_session_new ();
   gint64 a_id, b_id;
 
-  at_store_save_workout (f->store, f->user, a, &error);
+  at_store_save_workout (f->t.store, f->user, a, &error);
   g_assert_no_error (error);
   a_id = at_record_get_id (AT_RECORD (at_workout_get_session (a)));
-  b = at_store_start_from_session (f->store, f->user, a_id, 1704196800, &error);
+  b = at_store_start_from_session (f->t.store, f->user, a_id, 1704196800, &error);
   g_assert_no_error (error);
-  at_store_save_workout (f->store, f->user, b, &error);
+  at_store_save_workout (f->t.store, f->user, b, &error);
   g_assert_no_error (error);
   b_id = at_record_get_id (AT_RECORD (at_workout_get_session (b)));
 
   /* a → b → a would be a loop: refused, and a is unchanged. */
-  first = at_store_get (f->store, f->user, AT_TYPE_SESSION, a_id, &error);
+  first = at_store_get (f->t.store, f->user, AT_TYPE_SESSION, a_id, &error);
   g_assert_no_error (error);
   g_object_set (first, "parent-session-id", b_id, NULL);
-  g_assert_false (at_store_update (f->store, f->user, AT_RECORD (first), &error));
+  g_assert_false (at_store_update (f->t.store, f->user, AT_RECORD (first), &error));
   g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "parent_session_id"));
   g_clear_error (&error);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM activity_session"
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count(*) FROM activity_session"
                                         " WHERE parent_session_id IS NOT NULL"), ==, 1);
 
   /* Nor may a session come from another user's. */
   g_object_set (other_session, "activity-type-id", f->strength, "started-at", (gint64) 1704196800,
                 "parent-session-id", a_id, NULL);
-  g_assert_false (at_store_insert (f->store, f->other, AT_RECORD (other_session), &error));
+  g_assert_false (at_store_insert (f->t.store, f->other, AT_RECORD (other_session), &error));
   g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID);
 }
 
@@ -386,12 +337,12 @@ test_goal_dates (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(AtGoal) goal = at_goal_new ();
 
-  g_object_set (goal, "goal-type-id", query_int (f->store, "SELECT id FROM goal_type WHERE name = 'habit'"),
+  g_object_set (goal, "goal-type-id", at_test_query_int (f->t.db, "SELECT id FROM goal_type WHERE name = 'habit'"),
                 "title", "Back to front", "start-date", "2024-05-10", "target-date", "2024-05-01", NULL);
-  g_assert_false (at_store_insert (f->store, f->user, AT_RECORD (goal), &error));
+  g_assert_false (at_store_insert (f->t.store, f->user, AT_RECORD (goal), &error));
   g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "user_goal.target_date"));
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM user_goal"), ==, 0);
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count(*) FROM user_goal"), ==, 0);
 }
 
 static void
@@ -404,31 +355,31 @@ test_units (Fixture       *f,
   double value = 0;
   gint64 unit = 0;
 
-  g_assert_true (at_store_convert_unit (f->store, 100, f->kg, f->lb, &value, &error));
+  g_assert_true (at_store_convert_unit (f->t.store, 100, f->kg, f->lb, &value, &error));
   g_assert_cmpfloat_with_epsilon (value, 220.462262, 1e-6);
-  g_assert_true (at_store_convert_unit (f->store, 10, f->km, f->mi, &value, &error));
+  g_assert_true (at_store_convert_unit (f->t.store, 10, f->km, f->mi, &value, &error));
   g_assert_cmpfloat_with_epsilon (value, 6.213712, 1e-6);
   g_assert_no_error (error);
 
-  g_assert_false (at_store_convert_unit (f->store, 10, f->km, f->kg, &value, &error));
+  g_assert_false (at_store_convert_unit (f->t.store, 10, f->km, f->kg, &value, &error));
   g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (at_store_convert_unit (f->store, 10, 99999, f->kg, &value, &error));
+  g_assert_false (at_store_convert_unit (f->t.store, 10, 99999, f->kg, &value, &error));
   g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* A lifter who prefers pounds sees pounds; the stored kilograms stay as typed. */
-  user = at_store_get (f->store, f->user, AT_TYPE_USER, f->user, &error);
+  user = at_store_get (f->t.store, f->user, AT_TYPE_USER, f->user, &error);
   g_object_set (user, "weight-unit-id", f->lb, NULL);
-  at_store_update (f->store, f->user, AT_RECORD (user), &error);
+  at_store_update (f->t.store, f->user, AT_RECORD (user), &error);
   g_assert_no_error (error);
-  at_store_save_workout (f->store, f->user, workout, &error);
+  at_store_save_workout (f->t.store, f->user, workout, &error);
   g_assert_no_error (error);
 
-  g_assert_true (at_store_to_user_weight (f->store, f->user, 100, f->kg, &value, &unit, &error));
+  g_assert_true (at_store_to_user_weight (f->t.store, f->user, 100, f->kg, &value, &unit, &error));
   g_assert_cmpint (unit, ==, f->lb);
   g_assert_cmpfloat_with_epsilon (value, 220.46, 0.01);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM exercise_set"
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count(*) FROM exercise_set"
                                         " WHERE weight IN (100, 80) AND weight_unit_id = "
                                         "(SELECT id FROM unit WHERE symbol = 'kg')"), ==, 6);
 }
