@@ -235,6 +235,39 @@ test_bad_input_saves_nothing (Fixture       *f,
   }
 }
 
+/* Inside the caller's transaction a failed save has no savepoint: the
+ * transaction cannot be committed, and rolling it back leaves nothing. */
+static void
+test_failure_inside_transaction (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtWorkout) good = new_workout (f, 1704110400);
+  g_autoptr(AtWorkout) bad = new_workout (f, 1704196800);
+  g_autoptr(AtWorkout) later = new_workout (f, 1704283200);
+  g_autofree char *before = dump_user_rows (f);
+  g_autofree char *after = NULL;
+
+  g_assert_true (at_store_begin (f->t.store, &error));
+  g_assert_true (at_store_save_workout (f->t.store, f->user, good, &error));
+  spoil_set_number (f, bad);
+  g_assert_false (at_store_save_workout (f->t.store, f->user, bad, &error));
+  g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  g_assert_false (at_store_commit (f->t.store, &error));
+  g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  at_store_rollback (f->t.store);
+
+  after = dump_user_rows (f);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The store is usable again. */
+  g_assert_true (at_store_save_workout (f->t.store, f->user, later, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_templates (Fixture       *f,
                 gconstpointer  data)
@@ -394,6 +427,8 @@ main (int   argc,
               fixture_set_up, test_save_and_load, fixture_tear_down);
   g_test_add ("/core/workouts/bad-input-saves-nothing", Fixture, NULL,
               fixture_set_up, test_bad_input_saves_nothing, fixture_tear_down);
+  g_test_add ("/core/workouts/failure-inside-transaction", Fixture, NULL,
+              fixture_set_up, test_failure_inside_transaction, fixture_tear_down);
   g_test_add ("/core/workouts/templates", Fixture, NULL,
               fixture_set_up, test_templates, fixture_tear_down);
   g_test_add ("/core/workouts/template-loop", Fixture, NULL,

@@ -651,9 +651,13 @@ BEGIN
             OLD.estimated_calories, OLD.is_personal_record);
 END;
 
+-- A change of when, whose or whether a session counts moves its whole share.
 CREATE TRIGGER activity_session_statistics_update
-AFTER UPDATE OF user_id, started_at, ended_at, utc_offset_seconds, rating, estimated_calories,
-                is_personal_record, is_template, deleted_at ON activity_session
+AFTER UPDATE OF user_id, started_at, ended_at, utc_offset_seconds, is_template, deleted_at
+ON activity_session
+WHEN OLD.user_id IS NOT NEW.user_id OR OLD.started_at IS NOT NEW.started_at
+  OR OLD.ended_at IS NOT NEW.ended_at OR OLD.utc_offset_seconds IS NOT NEW.utc_offset_seconds
+  OR OLD.is_template IS NOT NEW.is_template OR OLD.deleted_at IS NOT NEW.deleted_at
 BEGIN
   INSERT INTO session_statistics_delta
     SELECT -1, OLD.user_id, OLD.local_date, OLD.started_at, OLD.duration_minutes, OLD.rating,
@@ -663,6 +667,29 @@ BEGIN
     SELECT 1, NEW.user_id, NEW.local_date, NEW.started_at, NEW.duration_minutes, NEW.rating,
            NEW.estimated_calories, NEW.is_personal_record
     WHERE NEW.deleted_at IS NULL AND NEW.is_template = 0;
+END;
+
+-- A change of rating, calories or PR flag alone adjusts the sums in place.
+CREATE TRIGGER activity_session_statistics_adjust
+AFTER UPDATE OF rating, estimated_calories, is_personal_record ON activity_session
+WHEN NEW.deleted_at IS NULL AND NEW.is_template = 0
+  AND OLD.user_id IS NEW.user_id AND OLD.started_at IS NEW.started_at
+  AND OLD.ended_at IS NEW.ended_at AND OLD.utc_offset_seconds IS NEW.utc_offset_seconds
+  AND OLD.is_template IS NEW.is_template AND OLD.deleted_at IS NEW.deleted_at
+  AND (OLD.rating IS NOT NEW.rating OR OLD.estimated_calories IS NOT NEW.estimated_calories
+       OR OLD.is_personal_record IS NOT NEW.is_personal_record)
+BEGIN
+  UPDATE user_statistics SET
+    rating_sum = rating_sum - coalesce (OLD.rating, 0) + coalesce (NEW.rating, 0),
+    rating_count = rating_count - (OLD.rating IS NOT NULL) + (NEW.rating IS NOT NULL),
+    calories_count = calories_count - (OLD.estimated_calories IS NOT NULL)
+                     + (NEW.estimated_calories IS NOT NULL),
+    total_calories = CASE WHEN calories_count - (OLD.estimated_calories IS NOT NULL)
+                                 + (NEW.estimated_calories IS NOT NULL) = 0 THEN NULL
+                          ELSE coalesce (total_calories, 0) - coalesce (OLD.estimated_calories, 0)
+                               + coalesce (NEW.estimated_calories, 0) END,
+    total_prs = total_prs - (OLD.is_personal_record = 1) + (NEW.is_personal_record = 1)
+  WHERE user_id = NEW.user_id;
 END;
 
 -- The schema's SELECT (without templates), for checks.

@@ -33,6 +33,7 @@ typedef char *(*AtBuildSql) (const AtStatementKey *key);
 
 sqlite3      *_at_store_get_db           (AtStore     *self);
 gboolean      _at_store_in_transaction   (AtStore     *self);
+void          _at_store_fail_transaction (AtStore     *self);
 sqlite3_stmt *_at_store_prepare_generated (AtStore              *self,
                                            const AtStatementKey *key,
                                            AtBuildSql            build,

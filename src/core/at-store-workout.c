@@ -229,7 +229,9 @@ forget_ids (GPtrArray *records)
  *
  * Saves a session with all its exercises, sets and metrics, new or edited,
  * in one transaction: either all of it is stored, with its volume and
- * personal records, or nothing is and the error names the field.
+ * personal records, or nothing is and the error names the field. Called
+ * inside a transaction of the caller's, a failure half-way leaves that
+ * transaction to be rolled back: at_store_commit() refuses it.
  */
 gboolean
 at_store_save_workout (AtStore    *store,
@@ -239,13 +241,16 @@ at_store_save_workout (AtStore    *store,
 {
   g_autoptr(GPtrArray) new_records = NULL;
   AtRecord *session;
+  gboolean own_transaction;
   gboolean saved;
 
   g_return_val_if_fail (AT_IS_STORE (store), FALSE);
   g_return_val_if_fail (AT_IS_WORKOUT (workout), FALSE);
 
   session = AT_RECORD (at_workout_get_session (workout));
-  if (!validate_children (store, user_id, workout, error) || !at_store_begin (store, error))
+  own_transaction = !_at_store_in_transaction (store);
+  if (!validate_children (store, user_id, workout, error) ||
+      (own_transaction && !at_store_begin (store, error)))
     return FALSE;
 
   new_records = unsaved_records (workout);
@@ -253,11 +258,17 @@ at_store_save_workout (AtStore    *store,
         ? at_store_update (store, user_id, session, error)
         : at_store_insert (store, user_id, session, error);
 
+  /* Inside a caller's transaction (an import, the generator) there is no
+   * savepoint per workout, which would cost more than the workout: a
+   * failure half-way makes that transaction fail as a whole instead. */
   if (!saved ||
       !save_children_of_session (store, user_id, workout, error) ||
-      !at_store_commit (store, error))
+      (own_transaction && !at_store_commit (store, error)))
     {
-      at_store_rollback (store);
+      if (own_transaction)
+        at_store_rollback (store);
+      else
+        _at_store_fail_transaction (store);
       forget_ids (new_records);
       return FALSE;
     }

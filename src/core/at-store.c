@@ -33,6 +33,7 @@ struct _AtStore
   GHashTable *generated;        /* AtStatementKey → sqlite3_stmt, borrowed */
   int         version;
   guint       transaction_depth;
+  guint       failed_depth;     /* a write failed half-way at this depth, or 0 */
   AtOneRepMaxFormula formula;
   gint64      kilogram_unit;
 
@@ -748,6 +749,17 @@ at_store_commit (AtStore  *self,
   g_return_val_if_fail (AT_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
 
+  if (self->failed_depth >= self->transaction_depth)
+    {
+      if (self->transaction_depth == 1)
+        {
+          g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_FAILED,
+                       _("A write of this transaction failed half-way: roll it back"));
+          return FALSE;
+        }
+      self->failed_depth = self->transaction_depth - 1;
+    }
+
   if (self->transaction_depth == 1 && !apply_training_rules (self, error))
     return FALSE;
 
@@ -784,8 +796,25 @@ at_store_rollback (AtStore *self)
     }
 
   self->transaction_depth--;
+  if (self->failed_depth > self->transaction_depth)
+    self->failed_depth = 0;
   if (self->transaction_depth == 0)
     forget_touched (self);
+}
+
+/**
+ * _at_store_fail_transaction:
+ *
+ * Says that a write of several statements failed inside the caller's
+ * transaction without a savepoint of its own: the transaction must be
+ * rolled back, and committing it fails.
+ */
+void
+_at_store_fail_transaction (AtStore *self)
+{
+  g_return_if_fail (self->transaction_depth > 0);
+
+  self->failed_depth = MAX (self->failed_depth, self->transaction_depth);
 }
 
 /**
