@@ -195,6 +195,10 @@ CREATE INDEX idx_exercise_session ON activity_exercise (session_id, exercise_ord
 -- The schema's idx_exercise_subtype (activity_subtype_id), extended.
 CREATE INDEX idx_exercise_subtype ON activity_exercise (activity_subtype_id, user_id, session_id);
 
+-- The few exercises that set a record, for the training rules.
+CREATE INDEX idx_exercise_records ON activity_exercise (user_id, activity_subtype_id)
+  WHERE set_a_record = 1;
+
 -- A row inserted without its user (plain SQL) gets its session's.
 CREATE TRIGGER activity_exercise_user AFTER INSERT ON activity_exercise
 WHEN NEW.user_id IS NULL

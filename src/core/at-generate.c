@@ -400,7 +400,7 @@ create_user (Generator  *self,
     return FALSE;
 
   user->id = at_record_get_id (AT_RECORD (record));
-  user->zone = g_time_zone_new_identifier (timezone);
+  user->zone = at_time_zone_lookup (timezone);
   user->body_weight = uniform (self, 55, 110);
   for (guint i = 0; i < G_N_ELEMENTS (user->locations); i++)
     user->locations[i] = g_strdup (random_word (self));

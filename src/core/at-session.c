@@ -145,7 +145,7 @@ at_session_prepare_write (AtRecord  *record,
     return FALSE;
 
   timezone = at_record_get_string (user, "timezone");
-  zone = g_time_zone_new_identifier (timezone != NULL ? timezone : "UTC");
+  zone = at_time_zone_lookup (timezone != NULL ? timezone : "UTC");
   if (zone == NULL)
     zone = g_time_zone_new_utc ();
 

@@ -295,7 +295,11 @@ configure_connection (AtStore  *self,
                        "PRAGMA foreign_keys = ON;"
                        "PRAGMA journal_mode = WAL;"
                        "PRAGMA synchronous = FULL;"
-                       "PRAGMA temp_store = MEMORY;",
+                       "PRAGMA temp_store = MEMORY;"
+                       /* Reads straight from the mapped file, no copy per page;
+                        * writes still go through the log. */
+                       "PRAGMA mmap_size = 2147418112;"
+                       "PRAGMA cache_size = -65536;",
                        &local_error))
     return set_file_error (error, local_error->code, self->path, local_error->message);
 
@@ -437,6 +441,42 @@ at_store_init (AtStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
   self->generated = g_hash_table_new_full (statement_key_hash, statement_key_equal, g_free, NULL);
+}
+
+/**
+ * at_time_zone_lookup:
+ * @identifier: an IANA name such as "Europe/Paris"
+ *
+ * Loading a timezone reads and parses its file: the rules ask for the same
+ * few zones over and over, so they are kept once loaded.
+ *
+ * Returns: (transfer full) (nullable): the zone, or %NULL for an unknown name.
+ */
+GTimeZone *
+at_time_zone_lookup (const char *identifier)
+{
+  static GMutex lock;
+  static GHashTable *zones = NULL;
+  GTimeZone *zone;
+
+  g_return_val_if_fail (identifier != NULL, NULL);
+
+  g_mutex_lock (&lock);
+  if (zones == NULL)
+    zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_time_zone_unref);
+  zone = g_hash_table_lookup (zones, identifier);
+  if (zone == NULL)
+    {
+      zone = g_time_zone_new_identifier (identifier);
+      if (zone != NULL)
+        g_hash_table_insert (zones, g_strdup (identifier), zone);
+    }
+  if (zone != NULL)
+    g_time_zone_ref (zone);
+  g_mutex_unlock (&lock);
+
+  return zone;
 }
 
 /**

@@ -39,6 +39,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (AtStore, at_store, AT, STORE, GObject)
 
 GQuark       at_store_error_quark            (void);
+GTimeZone   *at_time_zone_lookup             (const char     *identifier);
 char        *at_store_get_default_path       (void);
 int          at_store_get_latest_version     (void);
 

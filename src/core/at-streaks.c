@@ -90,7 +90,7 @@ _at_streaks_get_user_zone (AtStore  *store,
     {
       sqlite3_bind_int64 (stmt, 1, user_id);
       if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-        zone = g_time_zone_new_identifier ((const char *) sqlite3_column_text (stmt, 0));
+        zone = at_time_zone_lookup ((const char *) sqlite3_column_text (stmt, 0));
     }
 
   return zone != NULL ? zone : g_time_zone_new_utc ();

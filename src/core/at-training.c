@@ -54,6 +54,13 @@ typedef struct
   gint64 achieved_at;
 } Record;
 
+/* An exercise that beat every earlier one of its kind, in its session. */
+typedef struct
+{
+  gint64 exercise_id;
+  gint64 session_id;
+} RecordExercise;
+
 /* One session's sets of the exercise, summed up. */
 typedef struct
 {
@@ -176,7 +183,8 @@ find_records (GArray  *summaries,
           record->session_id = summary->session_id;
           record->exercise_id = best->exercise_id;
           record->achieved_at = summary->started_at;
-          g_array_append_val (record_exercises, best->exercise_id);
+          g_array_append_val (record_exercises, ((RecordExercise) { best->exercise_id,
+                                                                    summary->session_id }));
         }
     }
 }
@@ -247,10 +255,79 @@ store_record (AtStore       *store,
   return step_done (store, stmt, error);
 }
 
-/* The user's sessions holding this exercise, for the flag updates below. */
-#define USER_SESSIONS_WITH_EXERCISE \
-  " SELECT session_id FROM activity_exercise WHERE user_id = ?1 AND activity_subtype_id = ?2"
+/* Reads the exercises of this kind that are marked as having set a
+ * record (a small partial index holds just those). */
+static GHashTable *
+read_marked_exercises (AtStore  *store,
+                       gint64    user_id,
+                       gint64    subtype_id,
+                       GError  **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+  g_autoptr(GHashTable) marked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  int rc;
 
+  stmt = _at_store_prepare (store,
+                            "SELECT id, session_id FROM activity_exercise"
+                            " WHERE user_id = ?1 AND activity_subtype_id = ?2 AND set_a_record = 1",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_int64 (stmt, 2, subtype_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 session_id = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (marked, g_memdup2 (&id, sizeof id), g_memdup2 (&session_id, sizeof session_id));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _at_store_set_error (store, rc, "activity_exercise", error);
+      return NULL;
+    }
+  return g_steal_pointer (&marked);
+}
+
+static gboolean
+mark_exercise (AtStore   *store,
+               gint64     exercise_id,
+               gboolean   set_a_record,
+               GError   **error)
+{
+  g_autoptr(AtStatement) stmt =
+    _at_store_prepare (store, "UPDATE activity_exercise SET set_a_record = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, exercise_id);
+  sqlite3_bind_int (stmt, 2, set_a_record);
+  return step_done (store, stmt, error);
+}
+
+/* A session is a PR session when one of its exercises set a record. */
+static gboolean
+update_session_flag (AtStore  *store,
+                     gint64    session_id,
+                     GError  **error)
+{
+  g_autoptr(AtStatement) stmt =
+    _at_store_prepare (store,
+                       "UPDATE activity_session SET is_personal_record = flag"
+                       " FROM (SELECT EXISTS (SELECT 1 FROM activity_exercise"
+                       "        WHERE session_id = ?1 AND set_a_record = 1) AS flag)"
+                       " WHERE id = ?1 AND is_personal_record IS NOT flag", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  return step_done (store, stmt, error);
+}
+
+/* Changes only the marks that differ from what is stored, and the PR flag
+ * of the sessions holding them. */
 static gboolean
 store_flags (AtStore  *store,
              gint64    user_id,
@@ -258,43 +335,43 @@ store_flags (AtStore  *store,
              GArray   *record_exercises,
              GError  **error)
 {
-  g_autoptr(AtStatement) clear = NULL;
-  g_autoptr(AtStatement) sessions = NULL;
+  g_autoptr(GHashTable) marked = read_marked_exercises (store, user_id, subtype_id, error);
+  g_autoptr(GHashTable) sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer key, value;
 
-  clear = _at_store_prepare (store,
-                             "UPDATE activity_exercise SET set_a_record = 0"
-                             " WHERE set_a_record = 1 AND activity_subtype_id = ?2 AND user_id = ?1",
-                             error);
-  if (clear == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (clear, 1, user_id);
-  sqlite3_bind_int64 (clear, 2, subtype_id);
-  if (!step_done (store, clear, error))
+  if (marked == NULL)
     return FALSE;
 
   for (guint i = 0; i < record_exercises->len; i++)
     {
-      g_autoptr(AtStatement) mark =
-        _at_store_prepare (store, "UPDATE activity_exercise SET set_a_record = 1 WHERE id = ?1", error);
+      const RecordExercise *record = &g_array_index (record_exercises, RecordExercise, i);
 
-      if (mark == NULL)
+      /* An exercise can beat several kinds at once: one mark. */
+      if (!g_hash_table_add (kept, (gpointer) &record->exercise_id) ||
+          g_hash_table_remove (marked, &record->exercise_id))
+        continue;
+      if (!mark_exercise (store, record->exercise_id, TRUE, error))
         return FALSE;
-      sqlite3_bind_int64 (mark, 1, g_array_index (record_exercises, gint64, i));
-      if (!step_done (store, mark, error))
-        return FALSE;
+      g_hash_table_add (sessions, g_memdup2 (&record->session_id, sizeof record->session_id));
     }
 
-  sessions = _at_store_prepare (store,
-                                "UPDATE activity_session SET is_personal_record = new_flag"
-                                " FROM (SELECT s.id AS session_id, EXISTS (SELECT 1 FROM activity_exercise x"
-                                "         WHERE x.session_id = s.id AND x.set_a_record = 1) AS new_flag"
-                                "       FROM activity_session s WHERE s.id IN (" USER_SESSIONS_WITH_EXERCISE "))"
-                                " WHERE id = session_id AND is_personal_record IS NOT new_flag", error);
-  if (sessions == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (sessions, 1, user_id);
-  sqlite3_bind_int64 (sessions, 2, subtype_id);
-  return step_done (store, sessions, error);
+  /* What is left was marked and no longer holds. */
+  g_hash_table_iter_init (&iter, marked);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (!mark_exercise (store, *(gint64 *) key, FALSE, error))
+        return FALSE;
+      g_hash_table_add (sessions, g_memdup2 (value, sizeof (gint64)));
+    }
+
+  g_hash_table_iter_init (&iter, sessions);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!update_session_flag (store, *(gint64 *) key, error))
+      return FALSE;
+
+  return TRUE;
 }
 
 /**
@@ -311,7 +388,7 @@ _at_training_update_records (AtStore             *store,
                              GError             **error)
 {
   g_autoptr(GArray) summaries = NULL;
-  g_autoptr(GArray) record_exercises = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) record_exercises = g_array_new (FALSE, FALSE, sizeof (RecordExercise));
   Record records[N_KINDS];
 
   summaries = summarize_sessions (store, user_id, subtype_id, formula, error);

@@ -73,7 +73,7 @@ at_user_validate (AtRecord  *record,
 
   if (timezone != NULL)
     {
-      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (timezone);
+      g_autoptr(GTimeZone) zone = at_time_zone_lookup (timezone);
 
       if (zone == NULL)
         {
