@@ -417,6 +417,58 @@ test_units (Fixture       *f,
                                         "(SELECT id FROM unit WHERE symbol = 'kg')"), ==, 6);
 }
 
+static gint64
+count_bulk_indexes (Fixture *f)
+{
+  return at_test_query_int (f->t.db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                     " AND name IN ('idx_set_weight', 'idx_set_reps',"
+                                     "              'idx_session_type_date', 'idx_metric_name_value')");
+}
+
+/* A bulk load drops the indexes no rule reads and builds them back; an
+ * interrupted load gets them back when the file is opened again. */
+static void
+test_bulk_load (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtWorkout) workout = new_workout (f, 1704110400);
+  g_autofree char *indexes = at_test_query_text (f->t.db, "SELECT group_concat (sql) FROM sqlite_schema"
+                                                          " WHERE name LIKE 'idx_set_%%' ORDER BY name");
+
+  g_assert_cmpint (count_bulk_indexes (f), ==, 4);
+  g_assert_true (at_store_begin_bulk_load (f->t.store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_bulk_indexes (f), ==, 0);
+
+  /* Rows go in as usual, rules included. */
+  g_assert_true (at_store_save_workout (f->t.store, f->user, workout, &error));
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count(*) FROM personal_record"), >, 0);
+
+  /* Interrupted: the next open builds them again. */
+  g_assert_finalize_object (g_steal_pointer (&f->t.store));
+  f->t.store = at_store_open (f->t.path, &error);
+  g_assert_no_error (error);
+  f->t.db = _at_store_get_db (f->t.store);
+  g_assert_cmpint (count_bulk_indexes (f), ==, 4);
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count(*) FROM at_meta"
+                                               " WHERE key = 'bulk_load_indexes'"), ==, 0);
+
+  /* And the ordinary way round. */
+  g_assert_true (at_store_begin_bulk_load (f->t.store, &error));
+  g_assert_true (at_store_end_bulk_load (f->t.store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_bulk_indexes (f), ==, 4);
+  {
+    g_autofree char *again = at_test_query_text (f->t.db, "SELECT group_concat (sql) FROM sqlite_schema"
+                                                          " WHERE name LIKE 'idx_set_%%' ORDER BY name");
+
+    g_assert_cmpstr (again, ==, indexes);
+  }
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count(*) FROM pragma_integrity_check"
+                                               " WHERE integrity_check <> 'ok'"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +487,8 @@ main (int   argc,
               fixture_set_up, test_template_loop, fixture_tear_down);
   g_test_add ("/core/workouts/goal-dates", Fixture, NULL,
               fixture_set_up, test_goal_dates, fixture_tear_down);
+  g_test_add ("/core/workouts/bulk-load", Fixture, NULL,
+              fixture_set_up, test_bulk_load, fixture_tear_down);
   g_test_add ("/core/workouts/units", Fixture, NULL,
               fixture_set_up, test_units, fixture_tear_down);
 

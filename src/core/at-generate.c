@@ -773,13 +773,17 @@ at_generate_workload (AtStore                  *store,
   /* A user's transaction touches a few thousand pages: keep them all in
    * memory so each is written to the log once, at the commit. */
   done = _at_store_exec (store, "PRAGMA cache_size = -524288", error) &&
-         load_catalogue (&self, error);
+         load_catalogue (&self, error) &&
+         at_store_begin_bulk_load (store, error);
   for (guint i = 0; done && i < options->users; i++)
     {
       done = add_user (&self, i + 1, options->sessions_per_user, error);
       if (options->progress != NULL)
         options->progress (i + 1, options->users, options->progress_data);
     }
+  /* Builds the indexes again even after a failure, so the file stays whole. */
+  if (!at_store_end_bulk_load (store, done ? error : NULL))
+    done = FALSE;
 
   report->seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
   g_rand_free (self.rand);

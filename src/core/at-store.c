@@ -340,6 +340,109 @@ apply_migration (AtStore  *self,
   return TRUE;
 }
 
+/* Secondary indexes that no rule reads while rows are loaded: a bulk load
+ * drops them and builds them again at its end, sorted and packed, instead
+ * of inserting each row into them at a random place. */
+static const char * const bulk_load_indexes[] = {
+  "idx_set_weight",
+  "idx_set_reps",
+  "idx_session_type_date",
+  "idx_metric_name_value",
+};
+
+/* Builds the indexes a bulk load dropped, whose SQL it left in at_meta:
+ * also what opening does after a load that was interrupted. */
+static gboolean
+rebuild_bulk_load_indexes (AtStore  *self,
+                           GError  **error)
+{
+  g_autoptr(AtStatement) stmt = _at_store_prepare (self,
+                                                   "SELECT j.value FROM at_meta AS m, json_each (m.value) AS j"
+                                                   " WHERE m.key = 'bulk_load_indexes'", error);
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (statements, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  at_statement_reset (g_steal_pointer (&stmt));
+
+  if (statements->len == 0)
+    return TRUE;
+
+  if (!at_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < statements->len; i++)
+    {
+      if (!_at_store_exec (self, g_ptr_array_index (statements, i), error))
+        {
+          at_store_rollback (self);
+          return FALSE;
+        }
+    }
+  if (!_at_store_exec (self, "DELETE FROM at_meta WHERE key = 'bulk_load_indexes'", error) ||
+      !at_store_commit (self, error))
+    {
+      at_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * at_store_begin_bulk_load:
+ *
+ * Prepares the store for loading many rows in many transactions: drops the
+ * secondary indexes no rule reads (their definitions kept in the file, so
+ * an interrupted load gets them back at the next open). Every trigger and
+ * rule still runs. End with at_store_end_bulk_load().
+ */
+gboolean
+at_store_begin_bulk_load (AtStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GString) keep = g_string_new ("INSERT INTO at_meta (key, value)"
+                                          " SELECT 'bulk_load_indexes', json_group_array (sql)"
+                                          " FROM sqlite_schema WHERE type = 'index' AND name IN (");
+  g_autoptr(GString) drops = g_string_new (NULL);
+
+  g_return_val_if_fail (AT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth == 0, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bulk_load_indexes); i++)
+    {
+      g_string_append_printf (keep, "%s'%s'", i > 0 ? ", " : "", bulk_load_indexes[i]);
+      g_string_append_printf (drops, "DROP INDEX IF EXISTS %s;", bulk_load_indexes[i]);
+    }
+  g_string_append (keep, ") ON CONFLICT (key) DO NOTHING");
+
+  if (!at_store_begin (self, error))
+    return FALSE;
+  if (!_at_store_exec (self, keep->str, error) ||
+      !_at_store_exec (self, drops->str, error) ||
+      !at_store_commit (self, error))
+    {
+      at_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * at_store_end_bulk_load:
+ *
+ * Builds again the indexes at_store_begin_bulk_load() dropped.
+ */
+gboolean
+at_store_end_bulk_load (AtStore  *self,
+                        GError  **error)
+{
+  g_return_val_if_fail (AT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth == 0, FALSE);
+
+  return rebuild_bulk_load_indexes (self, error);
+}
+
 static gboolean
 migrate (AtStore  *self,
          GError  **error)
@@ -350,7 +453,7 @@ migrate (AtStore  *self,
         return FALSE;
     }
 
-  if (!at_catalogue_install (self->db, error))
+  if (!at_catalogue_install (self->db, error) || !rebuild_bulk_load_indexes (self, error))
     {
       g_prefix_error (error, _("Cannot open “%s”: "), self->path);
       return FALSE;

@@ -54,6 +54,12 @@ gboolean     at_store_commit                 (AtStore        *self,
                                               GError        **error);
 void         at_store_rollback               (AtStore        *self);
 
+/* Loading many rows at once (the workload, an import). */
+gboolean     at_store_begin_bulk_load        (AtStore        *self,
+                                              GError        **error);
+gboolean     at_store_end_bulk_load          (AtStore        *self,
+                                              GError        **error);
+
 /* Users. A store acts for one user at a time: every call below names it. */
 gboolean     at_store_create_user            (AtStore        *self,
                                               AtRecord       *user,
