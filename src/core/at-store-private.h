@@ -6,6 +6,31 @@
 
 G_BEGIN_DECLS
 
+/* The store is spread over at-store.c (opening, statements, transactions),
+ * at-store-records.c, at-store-rules.c, at-store-maintenance.c,
+ * at-store-social.c and at-store-workout.c. */
+struct _AtStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;       /* SQL text → sqlite3_stmt, prepared once */
+  GHashTable *generated;        /* AtStatementKey → sqlite3_stmt, borrowed */
+  int         version;
+  guint       transaction_depth;
+  guint       failed_depth;     /* a write failed half-way at this depth, or 0 */
+  AtOneRepMaxFormula formula;
+  gint64      kilogram_unit;
+
+  /* What the open transaction changed, for the training rules at commit. */
+  GHashTable *touched_sessions;  /* session id (gint64 *) */
+  GHashTable *touched_records;   /* "user:subtype" */
+  GHashTable *touched_users;     /* user id (gint64 *) */
+  gint64      now;               /* a fixed clock for tests and benchmarks, or 0 */
+  GHashTable *units;             /* unit id (gint64 *) → Unit, read once */
+};
+
 /* A cached statement that resets itself when it leaves scope:
  *   g_autoptr(AtStatement) stmt = _at_store_prepare (store, sql, error); */
 typedef sqlite3_stmt AtStatement;
@@ -19,8 +44,6 @@ at_statement_reset (AtStatement *stmt)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtStatement, at_statement_reset)
 
-/* For libat-core's own modules and the tests: the connection, and the
- * statement cache every query goes through (prepared once, reused). */
 /* The key of a statement generated from a record class. */
 typedef struct
 {
@@ -31,6 +54,8 @@ typedef struct
 
 typedef char *(*AtBuildSql) (const AtStatementKey *key);
 
+/* For libat-core's own modules and the tests: the connection, and the
+ * statement cache every query goes through (prepared once, reused). */
 sqlite3      *_at_store_get_db           (AtStore     *self);
 gboolean      _at_store_in_transaction   (AtStore     *self);
 void          _at_store_fail_transaction (AtStore     *self);
@@ -67,6 +92,15 @@ gboolean      _at_store_check_record     (AtStore       *self,
                                           GError       **error);
 gboolean      _at_store_insert_row       (AtStore       *self,
                                           AtRecord      *record,
+                                          GError       **error);
+gboolean      _at_store_query_int        (AtStore       *self,
+                                          const char    *sql,
+                                          gint64        *value,
+                                          GError       **error);
+void          _at_store_forget_touched   (AtStore       *self);
+gboolean      _at_store_apply_training_rules (AtStore   *self,
+                                          GError       **error);
+gboolean      _at_store_rebuild_bulk_load_indexes (AtStore *self,
                                           GError       **error);
 void          _at_store_emit_changed     (AtStore     *self,
                                           GType        type,

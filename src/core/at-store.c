@@ -16,34 +16,11 @@
 #include "at-catalogue.h"
 #include "at-core-resources.h"
 #include "at-store-private.h"
-#include "at-training.h"
 
 /* "ATRA" in the SQLite header: this file is an Activity Tracker database. */
 #define AT_APPLICATION_ID 0x41545241
 #define BUSY_TIMEOUT_MS   5000
 #define READ_ONLY_PROBLEM _("the file is read-only; Activity Tracker needs to write to it")
-
-struct _AtStore
-{
-  GObject     parent_instance;
-
-  char       *path;
-  sqlite3    *db;
-  GHashTable *statements;       /* SQL text → sqlite3_stmt, prepared once */
-  GHashTable *generated;        /* AtStatementKey → sqlite3_stmt, borrowed */
-  int         version;
-  guint       transaction_depth;
-  guint       failed_depth;     /* a write failed half-way at this depth, or 0 */
-  AtOneRepMaxFormula formula;
-  gint64      kilogram_unit;
-
-  /* What the open transaction changed, for the training rules at commit. */
-  GHashTable *touched_sessions;  /* session id (gint64 *) */
-  GHashTable *touched_records;   /* "user:subtype" */
-  GHashTable *touched_users;     /* user id (gint64 *) */
-  gint64      now;               /* a fixed clock for tests and benchmarks, or 0 */
-  GHashTable *units;             /* unit id (gint64 *) → Unit, read once */
-};
 
 G_DEFINE_FINAL_TYPE (AtStore, at_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (at-store-error-quark, at_store_error)
@@ -216,8 +193,8 @@ _at_store_emit_changed (AtStore       *self,
   g_signal_emit (self, signals [CHANGED], 0, type, id, change);
 }
 
-static gboolean
-query_int (AtStore     *self,
+gboolean
+_at_store_query_int (AtStore     *self,
            const char  *sql,
            gint64      *value,
            GError     **error)
@@ -247,9 +224,9 @@ check_file (AtStore  *self,
   gint64 n_objects = 0;
   gint64 version = 0;
 
-  if (!query_int (self, "PRAGMA application_id", &application_id, &local_error) ||
-      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, &local_error) ||
-      !query_int (self, "PRAGMA user_version", &version, &local_error))
+  if (!_at_store_query_int (self, "PRAGMA application_id", &application_id, &local_error) ||
+      !_at_store_query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, &local_error) ||
+      !_at_store_query_int (self, "PRAGMA user_version", &version, &local_error))
     {
       if (g_error_matches (local_error, AT_STORE_ERROR, AT_STORE_ERROR_NOT_A_DATABASE))
         return set_file_error (error, AT_STORE_ERROR_NOT_A_DATABASE, self->path,
@@ -340,109 +317,6 @@ apply_migration (AtStore  *self,
   return TRUE;
 }
 
-/* Secondary indexes that no rule reads while rows are loaded: a bulk load
- * drops them and builds them again at its end, sorted and packed, instead
- * of inserting each row into them at a random place. */
-static const char * const bulk_load_indexes[] = {
-  "idx_set_weight",
-  "idx_set_reps",
-  "idx_session_type_date",
-  "idx_metric_name_value",
-};
-
-/* Builds the indexes a bulk load dropped, whose SQL it left in at_meta:
- * also what opening does after a load that was interrupted. */
-static gboolean
-rebuild_bulk_load_indexes (AtStore  *self,
-                           GError  **error)
-{
-  g_autoptr(AtStatement) stmt = _at_store_prepare (self,
-                                                   "SELECT j.value FROM at_meta AS m, json_each (m.value) AS j"
-                                                   " WHERE m.key = 'bulk_load_indexes'", error);
-  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
-
-  if (stmt == NULL)
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (statements, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  at_statement_reset (g_steal_pointer (&stmt));
-
-  if (statements->len == 0)
-    return TRUE;
-
-  if (!at_store_begin (self, error))
-    return FALSE;
-  for (guint i = 0; i < statements->len; i++)
-    {
-      if (!_at_store_exec (self, g_ptr_array_index (statements, i), error))
-        {
-          at_store_rollback (self);
-          return FALSE;
-        }
-    }
-  if (!_at_store_exec (self, "DELETE FROM at_meta WHERE key = 'bulk_load_indexes'", error) ||
-      !at_store_commit (self, error))
-    {
-      at_store_rollback (self);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * at_store_begin_bulk_load:
- *
- * Prepares the store for loading many rows in many transactions: drops the
- * secondary indexes no rule reads (their definitions kept in the file, so
- * an interrupted load gets them back at the next open). Every trigger and
- * rule still runs. End with at_store_end_bulk_load().
- */
-gboolean
-at_store_begin_bulk_load (AtStore  *self,
-                          GError  **error)
-{
-  g_autoptr(GString) keep = g_string_new ("INSERT INTO at_meta (key, value)"
-                                          " SELECT 'bulk_load_indexes', json_group_array (sql)"
-                                          " FROM sqlite_schema WHERE type = 'index' AND name IN (");
-  g_autoptr(GString) drops = g_string_new (NULL);
-
-  g_return_val_if_fail (AT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->transaction_depth == 0, FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (bulk_load_indexes); i++)
-    {
-      g_string_append_printf (keep, "%s'%s'", i > 0 ? ", " : "", bulk_load_indexes[i]);
-      g_string_append_printf (drops, "DROP INDEX IF EXISTS %s;", bulk_load_indexes[i]);
-    }
-  g_string_append (keep, ") ON CONFLICT (key) DO NOTHING");
-
-  if (!at_store_begin (self, error))
-    return FALSE;
-  if (!_at_store_exec (self, keep->str, error) ||
-      !_at_store_exec (self, drops->str, error) ||
-      !at_store_commit (self, error))
-    {
-      at_store_rollback (self);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * at_store_end_bulk_load:
- *
- * Builds again the indexes at_store_begin_bulk_load() dropped.
- */
-gboolean
-at_store_end_bulk_load (AtStore  *self,
-                        GError  **error)
-{
-  g_return_val_if_fail (AT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->transaction_depth == 0, FALSE);
-
-  return rebuild_bulk_load_indexes (self, error);
-}
-
 static gboolean
 migrate (AtStore  *self,
          GError  **error)
@@ -453,7 +327,7 @@ migrate (AtStore  *self,
         return FALSE;
     }
 
-  if (!at_catalogue_install (self->db, error) || !rebuild_bulk_load_indexes (self, error))
+  if (!at_catalogue_install (self->db, error) || !_at_store_rebuild_bulk_load_indexes (self, error))
     {
       g_prefix_error (error, _("Cannot open “%s”: "), self->path);
       return FALSE;
@@ -544,42 +418,6 @@ at_store_init (AtStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
   self->generated = g_hash_table_new_full (statement_key_hash, statement_key_equal, g_free, NULL);
-}
-
-/**
- * at_time_zone_lookup:
- * @identifier: an IANA name such as "Europe/Paris"
- *
- * Loading a timezone reads and parses its file: the rules ask for the same
- * few zones over and over, so they are kept once loaded.
- *
- * Returns: (transfer full) (nullable): the zone, or %NULL for an unknown name.
- */
-GTimeZone *
-at_time_zone_lookup (const char *identifier)
-{
-  static GMutex lock;
-  static GHashTable *zones = NULL;
-  GTimeZone *zone;
-
-  g_return_val_if_fail (identifier != NULL, NULL);
-
-  g_mutex_lock (&lock);
-  if (zones == NULL)
-    zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                   (GDestroyNotify) g_time_zone_unref);
-  zone = g_hash_table_lookup (zones, identifier);
-  if (zone == NULL)
-    {
-      zone = g_time_zone_new_identifier (identifier);
-      if (zone != NULL)
-        g_hash_table_insert (zones, g_strdup (identifier), zone);
-    }
-  if (zone != NULL)
-    g_time_zone_ref (zone);
-  g_mutex_unlock (&lock);
-
-  return zone;
 }
 
 /**
@@ -678,187 +516,6 @@ step_once (AtStore     *self,
   return TRUE;
 }
 
-static void
-forget_touched (AtStore *self)
-{
-  g_hash_table_remove_all (self->touched_sessions);
-  g_hash_table_remove_all (self->touched_records);
-  g_hash_table_remove_all (self->touched_users);
-}
-
-/* Notes a (session, user, exercise subtype) row for the training rules. */
-void
-_at_store_note_touched (AtStore *self,
-                        gint64   session_id,
-                        gint64   user_id,
-                        gint64   subtype_id)
-{
-  if (session_id != 0)
-    g_hash_table_add (self->touched_sessions, g_memdup2 (&session_id, sizeof session_id));
-  if (user_id != 0)
-    g_hash_table_add (self->touched_users, g_memdup2 (&user_id, sizeof user_id));
-  if (subtype_id != 0)
-    g_hash_table_add (self->touched_records,
-                      g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, user_id, subtype_id));
-}
-
-static void
-note_touched (AtStore      *self,
-              sqlite3_stmt *stmt)
-{
-  _at_store_note_touched (self, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                          sqlite3_column_int64 (stmt, 2));
-}
-
-/**
- * _at_store_touch:
- *
- * Notes the session, user and exercises a row of a training table belongs
- * to, so that the rules run for them when the transaction commits. Called
- * before a write (what the row was) and after it (what it is).
- */
-gboolean
-_at_store_touch (AtStore        *self,
-                 AtRecordClass  *klass,
-                 gint64          id,
-                 GError        **error)
-{
-  g_autoptr(AtStatement) stmt = NULL;
-  int rc;
-
-  if (klass->touch_query == NULL || id == 0)
-    return TRUE;
-
-  stmt = _at_store_prepare (self, klass->touch_query, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    note_touched (self, stmt);
-
-  if (rc != SQLITE_DONE)
-    return _at_store_set_error (self, rc, klass->table, error);
-  return TRUE;
-}
-
-/* Runs the training rules for what the transaction touched, inside it. */
-static gboolean
-apply_training_rules (AtStore  *self,
-                      GError  **error)
-{
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, self->touched_sessions);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      if (!_at_training_update_session (self, *(gint64 *) key, error))
-        return FALSE;
-    }
-
-  g_hash_table_iter_init (&iter, self->touched_records);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      gint64 user_id = 0, subtype_id = 0;
-
-      if (sscanf (key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, &user_id, &subtype_id) != 2)
-        g_assert_not_reached ();
-      if (!_at_training_update_records (self, user_id, subtype_id, self->formula, error))
-        return FALSE;
-    }
-
-  g_hash_table_iter_init (&iter, self->touched_users);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      if (!_at_training_update_user (self, *(gint64 *) key, error))
-        return FALSE;
-    }
-
-  forget_touched (self);
-  return TRUE;
-}
-
-typedef struct
-{
-  char   *type;
-  double  factor;
-} Unit;
-
-static void
-unit_free (gpointer data)
-{
-  Unit *unit = data;
-
-  g_free (unit->type);
-  g_free (unit);
-}
-
-static GHashTable *
-read_units (AtStore *self)
-{
-  GHashTable *units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, unit_free);
-  g_autoptr(AtStatement) stmt = _at_store_prepare (self, "SELECT id, type, conversion_factor FROM unit",
-                                                   NULL);
-
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      Unit *unit = g_new0 (Unit, 1);
-
-      unit->type = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      unit->factor = sqlite3_column_double (stmt, 2);
-      g_hash_table_insert (units, g_memdup2 (&id, sizeof id), unit);
-    }
-  return units;
-}
-
-/* Units are catalogue rows: read once per connection. */
-static Unit *
-lookup_unit (AtStore *self,
-             gint64   unit_id)
-{
-  if (self->units == NULL)
-    self->units = read_units (self);
-
-  return g_hash_table_lookup (self->units, &unit_id);
-}
-
-/* The type of a unit ("weight", "distance" …), or NULL for no such unit. */
-const char *
-_at_store_get_unit_type (AtStore *self,
-                         gint64   unit_id)
-{
-  Unit *unit = lookup_unit (self, unit_id);
-
-  return unit != NULL ? unit->type : NULL;
-}
-
-/* A unit's factor to the base unit of its type, or 0 for no such unit. */
-double
-_at_store_get_unit_factor (AtStore *self,
-                           gint64   unit_id)
-{
-  Unit *unit = lookup_unit (self, unit_id);
-
-  return unit != NULL ? unit->factor : 0;
-}
-
-/* The base unit of weight: records and volumes are kept in it. */
-gint64
-_at_store_get_kilogram_unit (AtStore *self)
-{
-  if (self->kilogram_unit == 0)
-    {
-      gint64 id = 0;
-
-      if (query_int (self, "SELECT coalesce (max (id), 0) FROM unit"
-                           " WHERE type = 'weight' AND is_base_unit = 1", &id, NULL))
-        self->kilogram_unit = id;
-    }
-  return self->kilogram_unit;
-}
-
 /**
  * at_store_begin:
  *
@@ -903,7 +560,7 @@ at_store_commit (AtStore  *self,
       self->failed_depth = self->transaction_depth - 1;
     }
 
-  if (self->transaction_depth == 1 && !apply_training_rules (self, error))
+  if (self->transaction_depth == 1 && !_at_store_apply_training_rules (self, error))
     return FALSE;
 
   sql = self->transaction_depth == 1
@@ -942,7 +599,7 @@ at_store_rollback (AtStore *self)
   if (self->failed_depth > self->transaction_depth)
     self->failed_depth = 0;
   if (self->transaction_depth == 0)
-    forget_touched (self);
+    _at_store_forget_touched (self);
 }
 
 /**
@@ -960,262 +617,3 @@ _at_store_fail_transaction (AtStore *self)
   self->failed_depth = MAX (self->failed_depth, self->transaction_depth);
 }
 
-/**
- * at_store_set_now:
- * @now: Unix seconds, or 0 for the real clock
- *
- * Fixes the clock the rules use for "today" and "this week": for tests and
- * for benchmarks, which run at the time of the newest session.
- */
-void
-at_store_set_now (AtStore *self,
-                  gint64   now)
-{
-  g_return_if_fail (AT_IS_STORE (self));
-
-  self->now = now;
-}
-
-gint64
-at_store_get_now (AtStore *self)
-{
-  g_return_val_if_fail (AT_IS_STORE (self), 0);
-
-  return self->now != 0 ? self->now : g_get_real_time () / G_USEC_PER_SEC;
-}
-
-void
-at_store_set_one_rep_max_formula (AtStore            *self,
-                                  AtOneRepMaxFormula  formula)
-{
-  g_return_if_fail (AT_IS_STORE (self));
-
-  self->formula = formula;
-}
-
-AtOneRepMaxFormula
-at_store_get_one_rep_max_formula (AtStore *self)
-{
-  g_return_val_if_fail (AT_IS_STORE (self), AT_ONE_REP_MAX_EPLEY);
-
-  return self->formula;
-}
-
-/**
- * at_store_recompute_records:
- *
- * Recomputes every volume, personal record and PR flag of the user from
- * the sets, e.g. after the 1RM formula changed.
- */
-gboolean
-at_store_recompute_records (AtStore  *self,
-                            gint64    user_id,
-                            GError  **error)
-{
-  g_autoptr(AtStatement) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (AT_IS_STORE (self), FALSE);
-
-  if (!at_store_begin (self, error))
-    return FALSE;
-
-  stmt = _at_store_prepare (self,
-                            "SELECT s.id, s.user_id, e.activity_subtype_id FROM activity_session s"
-                            " LEFT JOIN activity_exercise e ON e.session_id = s.id"
-                            " WHERE s.user_id = ?1", error);
-  if (stmt == NULL)
-    {
-      at_store_rollback (self);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    note_touched (self, stmt);
-  at_statement_reset (g_steal_pointer (&stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      _at_store_set_error (self, rc, "personal_record", error);
-      at_store_rollback (self);
-      return FALSE;
-    }
-
-  if (!at_store_commit (self, error))
-    {
-      at_store_rollback (self);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gint64
-column_int_or (sqlite3_stmt *stmt,
-               int           column,
-               gint64        fallback)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? fallback
-                                                           : sqlite3_column_int64 (stmt, column);
-}
-
-static double
-column_double_or (sqlite3_stmt *stmt,
-                  int           column,
-                  double        fallback)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? fallback
-                                                           : sqlite3_column_double (stmt, column);
-}
-
-gboolean
-at_store_get_statistics (AtStore           *self,
-                         gint64             user_id,
-                         AtUserStatistics  *stats,
-                         GError           **error)
-{
-  g_autoptr(AtStatement) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (AT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (stats != NULL, FALSE);
-
-  *stats = (AtUserStatistics) {
-    .total_minutes = -1, .avg_session_rating = NAN, .total_calories = NAN,
-  };
-  stmt = _at_store_prepare (self,
-                            "SELECT total_sessions, total_days_active, last_activity, "
-                            "       total_minutes, avg_session_rating, total_calories, total_prs "
-                            "FROM user_statistics WHERE user_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  if (rc != SQLITE_ROW)
-    return _at_store_set_error (self, rc, _("Cannot read the statistics"), error);
-
-  stats->found = TRUE;
-  stats->total_sessions = sqlite3_column_int64 (stmt, 0);
-  stats->total_days_active = sqlite3_column_int64 (stmt, 1);
-  stats->last_activity = sqlite3_column_int64 (stmt, 2);
-  stats->total_minutes = column_int_or (stmt, 3, -1);
-  stats->avg_session_rating = column_double_or (stmt, 4, NAN);
-  stats->total_calories = column_double_or (stmt, 5, NAN);
-  stats->total_prs = sqlite3_column_int64 (stmt, 6);
-  return TRUE;
-}
-
-/**
- * at_store_rebuild_statistics:
- *
- * Recomputes the trigger-kept statistics from the sessions themselves.
- */
-gboolean
-at_store_rebuild_statistics (AtStore  *self,
-                             GError  **error)
-{
-  g_return_val_if_fail (AT_IS_STORE (self), FALSE);
-
-  if (!at_store_begin (self, error))
-    return FALSE;
-
-  if (!_at_store_exec (self,
-                       "DELETE FROM user_statistics;"
-                       "DELETE FROM user_active_day;"
-                       "INSERT INTO user_active_day (user_id, local_date, sessions)"
-                       "  SELECT user_id, local_date, count(*) FROM activity_session"
-                       "  WHERE deleted_at IS NULL AND is_template = 0 GROUP BY user_id, local_date;"
-                       "INSERT INTO user_statistics (user_id, total_sessions, total_days_active,"
-                       "    last_activity, total_minutes, minutes_count, rating_sum, rating_count,"
-                       "    total_calories, calories_count, total_prs)"
-                       "  SELECT user_id, count(*), count(DISTINCT local_date), max(started_at),"
-                       "    sum(duration_minutes), count(duration_minutes), coalesce (sum (rating), 0),"
-                       "    count(rating), sum(estimated_calories), count(estimated_calories),"
-                       "    count(*) FILTER (WHERE is_personal_record = 1)"
-                       "  FROM activity_session WHERE deleted_at IS NULL AND is_template = 0"
-                       "  GROUP BY user_id;",
-                       error))
-    {
-      at_store_rollback (self);
-      return FALSE;
-    }
-
-  return at_store_commit (self, error);
-}
-
-static gboolean
-collect_rows (AtStore     *self,
-              const char  *sql,
-              const char  *label,
-              GPtrArray   *problems,
-              GError     **error)
-{
-  g_autoptr(AtStatement) stmt = _at_store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *text = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (g_strcmp0 (text, "ok") != 0)
-        g_ptr_array_add (problems, g_strdup_printf ("%s: %s", label, text ? text : "?"));
-    }
-
-  if (rc != SQLITE_DONE)
-    return _at_store_set_error (self, rc, label, error);
-
-  return TRUE;
-}
-
-static gboolean
-check_fts (AtStore     *self,
-           const char  *table,
-           GPtrArray   *problems)
-{
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES ('integrity-check')",
-                                          table, table);
-  g_autoptr(GError) error = NULL;
-
-  if (!_at_store_exec (self, sql, &error))
-    g_ptr_array_add (problems, g_strdup_printf ("%s: %s", table, error->message));
-
-  return TRUE;
-}
-
-/**
- * at_store_check:
- * @problems: (element-type utf8): receives one line per problem found
- *
- * Runs SQLite's integrity and foreign-key checks, the full-text indexes'
- * own checks and compares the kept statistics with the sessions.
- *
- * Returns: %FALSE only when the checks themselves could not run.
- */
-gboolean
-at_store_check (AtStore    *self,
-                GPtrArray  *problems,
-                GError    **error)
-{
-  g_return_val_if_fail (AT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (problems != NULL, FALSE);
-
-  return collect_rows (self, "PRAGMA integrity_check", "integrity", problems, error) &&
-         collect_rows (self,
-                       "SELECT format ('%s row %s refers to a missing %s row', \"table\","
-                       "               coalesce (rowid, '(no rowid)'), parent)"
-                       " FROM pragma_foreign_key_check",
-                       "foreign key", problems, error) &&
-         check_fts (self, "session_fts", problems) &&
-         check_fts (self, "exercise_fts", problems) &&
-         check_fts (self, "program_fts", problems) &&
-         collect_rows (self,
-                       "SELECT format ('user %d differs from the sessions', user_id)"
-                       " FROM user_statistics_mismatch",
-                       "statistics", problems, error);
-}
