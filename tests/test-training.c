@@ -60,7 +60,75 @@ typedef struct
   gboolean in_pounds;
 } SetSpec;
 
-/* Logs a session of one exercise on a day (days after 2024-01-01 noon). */
+static AtExerciseSet *
+new_set (Fixture       *f,
+         const SetSpec *spec)
+{
+  AtExerciseSet *set = at_exercise_set_new ();
+
+  g_object_set (set,
+                "reps", spec->reps,
+                "weight", spec->weight,
+                "weight-unit-id", spec->in_pounds ? f->lb : f->kg,
+                "is-warmup", spec->warmup,
+                NULL);
+  return set;
+}
+
+/* Logs a session of one exercise on a day (days after 2024-01-01 noon),
+ * saved whole as the app does (records of a latest session follow from
+ * the stored ones) or row by row (records walked again). */
+static gint64
+log_session_by (Fixture       *f,
+                gboolean       whole,
+                int            day,
+                gint64         subtype,
+                const SetSpec *sets,
+                guint          n_sets)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtSession) session = at_session_new ();
+  g_autoptr(AtActivityExercise) exercise = at_activity_exercise_new ();
+  g_autoptr(AtWorkout) workout = NULL;
+  gint64 started_at = 1704110400 + (gint64) day * 86400;
+
+  g_object_set (session, "activity-type-id", f->strength, "started-at", started_at,
+                "ended-at", started_at + 3600, NULL);
+  g_object_set (exercise, "activity-subtype-id", subtype, "exercise-order", (gint64) 1, NULL);
+
+  if (whole)
+    {
+      workout = at_workout_new (session);
+      at_workout_add_exercise (workout, exercise);
+      for (guint i = 0; i < n_sets; i++)
+        {
+          g_autoptr(AtExerciseSet) set = new_set (f, &sets[i]);
+
+          at_workout_add_set (workout, 0, set);
+        }
+      g_assert_true (at_store_save_workout (f->t.store, f->user, workout, &error));
+      g_assert_no_error (error);
+      return at_record_get_id (AT_RECORD (session));
+    }
+
+  g_assert_true (at_store_begin (f->t.store, &error));
+  g_assert_true (at_store_insert (f->t.store, f->user, AT_RECORD (session), &error));
+  at_record_set_int (AT_RECORD (exercise), "session_id", at_record_get_id (AT_RECORD (session)));
+  g_assert_true (at_store_insert (f->t.store, f->user, AT_RECORD (exercise), &error));
+  for (guint i = 0; i < n_sets; i++)
+    {
+      g_autoptr(AtExerciseSet) set = new_set (f, &sets[i]);
+
+      g_object_set (set, "exercise-id", at_record_get_id (AT_RECORD (exercise)),
+                    "set-number", (gint64) i + 1, NULL);
+      g_assert_true (at_store_insert (f->t.store, f->user, AT_RECORD (set), &error));
+    }
+  g_assert_true (at_store_commit (f->t.store, &error));
+  g_assert_no_error (error);
+
+  return at_record_get_id (AT_RECORD (session));
+}
+
 static gint64
 log_session (Fixture       *f,
              int            day,
@@ -68,37 +136,7 @@ log_session (Fixture       *f,
              const SetSpec *sets,
              guint          n_sets)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AtSession) session = at_session_new ();
-  g_autoptr(AtActivityExercise) exercise = at_activity_exercise_new ();
-  gint64 started_at = 1704110400 + (gint64) day * 86400;
-
-  g_assert_true (at_store_begin (f->t.store, &error));
-  g_object_set (session, "activity-type-id", f->strength, "started-at", started_at,
-                "ended-at", started_at + 3600, NULL);
-  g_assert_true (at_store_insert (f->t.store, f->user, AT_RECORD (session), &error));
-  g_object_set (exercise, "session-id", at_record_get_id (AT_RECORD (session)),
-                "activity-subtype-id", subtype, "exercise-order", (gint64) 1, NULL);
-  g_assert_true (at_store_insert (f->t.store, f->user, AT_RECORD (exercise), &error));
-
-  for (guint i = 0; i < n_sets; i++)
-    {
-      g_autoptr(AtExerciseSet) set = at_exercise_set_new ();
-
-      g_object_set (set,
-                    "exercise-id", at_record_get_id (AT_RECORD (exercise)),
-                    "set-number", (gint64) i + 1,
-                    "reps", sets[i].reps,
-                    "weight", sets[i].weight,
-                    "weight-unit-id", sets[i].in_pounds ? f->lb : f->kg,
-                    "is-warmup", sets[i].warmup,
-                    NULL);
-      g_assert_true (at_store_insert (f->t.store, f->user, AT_RECORD (set), &error));
-    }
-  g_assert_true (at_store_commit (f->t.store, &error));
-  g_assert_no_error (error);
-
-  return at_record_get_id (AT_RECORD (session));
+  return log_session_by (f, TRUE, day, subtype, sets, n_sets);
 }
 
 static double
@@ -332,8 +370,10 @@ test_records_incremental_equals_scratch (Fixture       *f,
           for (guint j = 0; j < n; j++)
             sets[j] = (SetSpec) { g_rand_int_range (rand, 0, 30) * 5, g_rand_int_range (rand, 1, 13),
                                   g_rand_int_range (rand, 0, 5) == 0, g_rand_boolean (rand) };
-          id = log_session (f, g_rand_int_range (rand, 0, 90),
-                            g_rand_boolean (rand) ? f->squat : f->pull_up, sets, n);
+          /* Half appended after everything, half anywhere in time. */
+          id = log_session_by (f, g_rand_boolean (rand),
+                               g_rand_boolean (rand) ? 90 + (int) i : g_rand_int_range (rand, 0, 90),
+                               g_rand_boolean (rand) ? f->squat : f->pull_up, sets, n);
           g_array_append_val (sessions, id);
         }
       else

@@ -25,7 +25,7 @@ struct _AtStore
 
   /* What the open transaction changed, for the training rules at commit. */
   GHashTable *touched_sessions;  /* session id (gint64 *) */
-  GHashTable *touched_records;   /* "user:subtype" */
+  GHashTable *touched_records;   /* "user:subtype" → appended session or 0 */
   GHashTable *touched_users;     /* user id (gint64 *) */
   gint64      now;               /* a fixed clock for tests and benchmarks, or 0 */
   GHashTable *units;             /* unit id (gint64 *) → Unit, read once */
@@ -83,6 +83,10 @@ const char   *_at_store_get_unit_type    (AtStore       *self,
 double        _at_store_get_unit_factor  (AtStore       *self,
                                           gint64         unit_id);
 void          _at_store_note_touched     (AtStore       *self,
+                                          gint64         session_id,
+                                          gint64         user_id,
+                                          gint64         subtype_id);
+void          _at_store_note_appended    (AtStore       *self,
                                           gint64         session_id,
                                           gint64         user_id,
                                           gint64         subtype_id);

@@ -20,6 +20,40 @@ _at_store_forget_touched (AtStore *self)
   g_hash_table_remove_all (self->touched_users);
 }
 
+/* touched_records maps "user:subtype" to the one session appended for it,
+ * or to 0 when the records must be walked again from the start. */
+static void
+note_change (AtStore  *self,
+             gint64    session_id,
+             gint64    user_id,
+             gint64    subtype_id,
+             gboolean  appended)
+{
+  g_autofree char *key = NULL;
+  gint64 *known;
+
+  if (session_id != 0)
+    g_hash_table_add (self->touched_sessions, g_memdup2 (&session_id, sizeof session_id));
+  if (user_id != 0)
+    g_hash_table_add (self->touched_users, g_memdup2 (&user_id, sizeof user_id));
+  if (subtype_id == 0)
+    return;
+
+  key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, user_id, subtype_id);
+  known = g_hash_table_lookup (self->touched_records, key);
+  if (known == NULL)
+    {
+      gint64 appended_id = appended ? session_id : 0;
+
+      g_hash_table_insert (self->touched_records, g_steal_pointer (&key),
+                           g_memdup2 (&appended_id, sizeof appended_id));
+    }
+  else if (!appended || *known != session_id)
+    {
+      *known = 0;
+    }
+}
+
 /* Notes a (session, user, exercise subtype) row for the training rules. */
 void
 _at_store_note_touched (AtStore *self,
@@ -27,13 +61,23 @@ _at_store_note_touched (AtStore *self,
                         gint64   user_id,
                         gint64   subtype_id)
 {
-  if (session_id != 0)
-    g_hash_table_add (self->touched_sessions, g_memdup2 (&session_id, sizeof session_id));
-  if (user_id != 0)
-    g_hash_table_add (self->touched_users, g_memdup2 (&user_id, sizeof user_id));
-  if (subtype_id != 0)
-    g_hash_table_add (self->touched_records,
-                      g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, user_id, subtype_id));
+  note_change (self, session_id, user_id, subtype_id, FALSE);
+}
+
+/**
+ * _at_store_note_appended:
+ *
+ * Like _at_store_note_touched() for a session just inserted: when it is
+ * the only change to the user's records of that exercise and the user's
+ * latest session, its records follow from the stored ones.
+ */
+void
+_at_store_note_appended (AtStore *self,
+                         gint64   session_id,
+                         gint64   user_id,
+                         gint64   subtype_id)
+{
+  note_change (self, session_id, user_id, subtype_id, TRUE);
 }
 
 static void
@@ -82,7 +126,7 @@ _at_store_apply_training_rules (AtStore  *self,
                                 GError  **error)
 {
   GHashTableIter iter;
-  gpointer key;
+  gpointer key, value;
 
   g_hash_table_iter_init (&iter, self->touched_sessions);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -92,13 +136,14 @@ _at_store_apply_training_rules (AtStore  *self,
     }
 
   g_hash_table_iter_init (&iter, self->touched_records);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
       gint64 user_id = 0, subtype_id = 0;
 
       if (sscanf (key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, &user_id, &subtype_id) != 2)
         g_assert_not_reached ();
-      if (!_at_training_update_records (self, user_id, subtype_id, self->formula, error))
+      if (!_at_training_update_records (self, user_id, subtype_id, *(gint64 *) value,
+                                        self->formula, error))
         return FALSE;
     }
 

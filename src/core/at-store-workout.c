@@ -116,6 +116,7 @@ static gboolean
 save_children_of_session (AtStore    *store,
                           gint64      user_id,
                           AtWorkout  *workout,
+                          gboolean    new_session,
                           GError    **error)
 {
   gint64 session_id = at_record_get_id (AT_RECORD (at_workout_get_session (workout)));
@@ -141,9 +142,10 @@ save_children_of_session (AtStore    *store,
 
       if (!save_sets (store, workout, i, error))
         return FALSE;
-      if (!at_record_is_null (exercise, "activity_subtype_id"))
-        _at_store_note_touched (store, session_id, user_id,
-                                at_record_get_int (exercise, "activity_subtype_id"));
+      if (at_record_is_null (exercise, "activity_subtype_id"))
+        continue;
+      (new_session ? _at_store_note_appended : _at_store_note_touched)
+        (store, session_id, user_id, at_record_get_int (exercise, "activity_subtype_id"));
     }
 
   _at_store_note_touched (store, session_id, user_id, 0);
@@ -242,6 +244,7 @@ at_store_save_workout (AtStore    *store,
   g_autoptr(GPtrArray) new_records = NULL;
   AtRecord *session;
   gboolean own_transaction;
+  gboolean new_session;
   gboolean saved;
 
   g_return_val_if_fail (AT_IS_STORE (store), FALSE);
@@ -254,7 +257,8 @@ at_store_save_workout (AtStore    *store,
     return FALSE;
 
   new_records = unsaved_records (workout);
-  saved = at_record_get_id (session) > 0
+  new_session = at_record_get_id (session) == 0;
+  saved = !new_session
         ? at_store_update (store, user_id, session, error)
         : at_store_insert (store, user_id, session, error);
 
@@ -262,7 +266,7 @@ at_store_save_workout (AtStore    *store,
    * savepoint per workout, which would cost more than the workout: a
    * failure half-way makes that transaction fail as a whole instead. */
   if (!saved ||
-      !save_children_of_session (store, user_id, workout, error) ||
+      !save_children_of_session (store, user_id, workout, new_session, error) ||
       (own_transaction && !at_store_commit (store, error)))
     {
       if (own_transaction)

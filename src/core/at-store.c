@@ -413,7 +413,7 @@ static void
 at_store_init (AtStore *self)
 {
   self->touched_sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->touched_records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->touched_records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->touched_users = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);

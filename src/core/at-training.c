@@ -109,15 +109,28 @@ add_set (SessionSummary     *summary,
     summary->best[KIND_MAX_VOLUME].exercise_id = exercise_id;
 }
 
+/* The same sets of one session only: what an appended session adds. */
+#define SETS_OF_SESSION_SQL \
+  "SELECT s.id, s.started_at, e.id, x.reps, coalesce (x.weight, 0) * coalesce (u.conversion_factor, 1)" \
+  " FROM activity_exercise e" \
+  " JOIN activity_session s ON s.id = e.session_id" \
+  " JOIN exercise_set x ON x.exercise_id = e.id" \
+  " LEFT JOIN unit u ON u.id = x.weight_unit_id" \
+  " WHERE e.session_id = ?3 AND e.user_id = ?1 AND e.activity_subtype_id = ?2" \
+  "   AND s.deleted_at IS NULL AND s.is_template = 0 AND x.is_warmup = 0 AND x.reps >= 1" \
+  " ORDER BY e.id"
+
 /* Reads the user's sets of an exercise as one summary per session. */
 static GArray *
 summarize_sessions (AtStore             *store,
+                    const char          *sql,
                     gint64               user_id,
                     gint64               subtype_id,
+                    gint64               session_id,
                     AtOneRepMaxFormula   formula,
                     GError             **error)
 {
-  g_autoptr(AtStatement) stmt = _at_store_prepare (store, SETS_OF_EXERCISE_SQL, error);
+  g_autoptr(AtStatement) stmt = _at_store_prepare (store, sql, error);
   g_autoptr(GArray) summaries = g_array_new (FALSE, TRUE, sizeof (SessionSummary));
   int rc;
 
@@ -126,18 +139,20 @@ summarize_sessions (AtStore             *store,
 
   sqlite3_bind_int64 (stmt, 1, user_id);
   sqlite3_bind_int64 (stmt, 2, subtype_id);
+  if (session_id != 0)
+    sqlite3_bind_int64 (stmt, 3, session_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 session_id = sqlite3_column_int64 (stmt, 0);
+      gint64 row_session_id = sqlite3_column_int64 (stmt, 0);
       SessionSummary *last = summaries->len > 0
                            ? &g_array_index (summaries, SessionSummary, summaries->len - 1)
                            : NULL;
 
-      if (last == NULL || last->session_id != session_id)
+      if (last == NULL || last->session_id != row_session_id)
         {
           g_array_set_size (summaries, summaries->len + 1);
           last = &g_array_index (summaries, SessionSummary, summaries->len - 1);
-          last->session_id = session_id;
+          last->session_id = row_session_id;
           last->started_at = sqlite3_column_int64 (stmt, 1);
         }
 
@@ -157,15 +172,18 @@ summarize_sessions (AtStore             *store,
 /* Walks the sessions in time order; fills the records and the exercises
  * that beat the best before them. */
 static void
+clear_records (Record records[N_KINDS])
+{
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    records[kind] = (Record) { .value = 0, .previous = NAN };
+}
+
+/* Walks the sessions after those @records stand for, in time order. */
+static void
 find_records (GArray  *summaries,
               Record   records[N_KINDS],
               GArray  *record_exercises)
 {
-  for (guint kind = 0; kind < N_KINDS; kind++)
-    {
-      records[kind] = (Record) { .value = 0, .previous = NAN };
-    }
-
   for (guint i = 0; i < summaries->len; i++)
     {
       const SessionSummary *summary = &g_array_index (summaries, SessionSummary, i);
@@ -374,6 +392,111 @@ store_flags (AtStore  *store,
   return TRUE;
 }
 
+/* The records as they are stored, to go on from. */
+static gboolean
+read_records (AtStore  *store,
+              gint64    user_id,
+              gint64    subtype_id,
+              Record    records[N_KINDS],
+              GError  **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+  int rc;
+
+  stmt = _at_store_prepare (store,
+                            "SELECT record_type, record_value, previous_record_value, session_id,"
+                            "       coalesce (exercise_id, 0), achieved_at"
+                            " FROM personal_record WHERE user_id = ?1 AND activity_subtype_id = ?2",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  clear_records (records);
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_int64 (stmt, 2, subtype_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (guint kind = 0; kind < N_KINDS; kind++)
+        {
+          if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), kind_names[kind]) != 0)
+            continue;
+          records[kind] = (Record) {
+            .value = sqlite3_column_double (stmt, 1),
+            .previous = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? NAN
+                                                                      : sqlite3_column_double (stmt, 2),
+            .session_id = sqlite3_column_int64 (stmt, 3),
+            .exercise_id = sqlite3_column_int64 (stmt, 4),
+            .achieved_at = sqlite3_column_int64 (stmt, 5),
+          };
+        }
+    }
+  if (rc != SQLITE_DONE)
+    return _at_store_set_error (store, rc, "personal_record", error);
+  return TRUE;
+}
+
+/* Whether a session is the user's latest live one: then nothing after it
+ * in time can change by it, and its records follow from the stored ones. */
+static gboolean
+is_latest_session (AtStore  *store,
+                   gint64    user_id,
+                   gint64    session_id,
+                   gboolean *latest,
+                   GError  **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+  int rc;
+
+  stmt = _at_store_prepare (store,
+                            "SELECT NOT EXISTS (SELECT 1 FROM activity_session l"
+                            "   WHERE l.user_id = ?1 AND l.deleted_at IS NULL AND l.id <> s.id"
+                            "     AND (l.started_at, l.id) > (s.started_at, s.id))"
+                            " FROM activity_session s WHERE s.id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_int64 (stmt, 2, session_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _at_store_set_error (store, rc, "activity_session", error);
+  *latest = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  return TRUE;
+}
+
+/* A new session appended at the end of the history: compares its sets with
+ * the stored records only, instead of walking the whole history. */
+static gboolean
+update_records_for_latest (AtStore             *store,
+                           gint64               user_id,
+                           gint64               subtype_id,
+                           gint64               session_id,
+                           AtOneRepMaxFormula   formula,
+                           GError             **error)
+{
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GArray) record_exercises = g_array_new (FALSE, FALSE, sizeof (RecordExercise));
+  Record records[N_KINDS];
+
+  summaries = summarize_sessions (store, SETS_OF_SESSION_SQL, user_id, subtype_id, session_id,
+                                  formula, error);
+  if (summaries == NULL || !read_records (store, user_id, subtype_id, records, error))
+    return FALSE;
+
+  find_records (summaries, records, record_exercises);
+  if (record_exercises->len == 0)
+    return TRUE;
+
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    if (!store_record (store, user_id, subtype_id, kind, &records[kind], error))
+      return FALSE;
+  for (guint i = 0; i < record_exercises->len; i++)
+    if (!mark_exercise (store, g_array_index (record_exercises, RecordExercise, i).exercise_id,
+                        TRUE, error))
+      return FALSE;
+  return update_session_flag (store, session_id, error);
+}
+
 /**
  * _at_training_update_records:
  *
@@ -384,17 +507,29 @@ gboolean
 _at_training_update_records (AtStore             *store,
                              gint64               user_id,
                              gint64               subtype_id,
+                             gint64               appended_session_id,
                              AtOneRepMaxFormula   formula,
                              GError             **error)
 {
   g_autoptr(GArray) summaries = NULL;
   g_autoptr(GArray) record_exercises = g_array_new (FALSE, FALSE, sizeof (RecordExercise));
   Record records[N_KINDS];
+  gboolean latest = FALSE;
 
-  summaries = summarize_sessions (store, user_id, subtype_id, formula, error);
+  if (appended_session_id != 0)
+    {
+      if (!is_latest_session (store, user_id, appended_session_id, &latest, error))
+        return FALSE;
+      if (latest)
+        return update_records_for_latest (store, user_id, subtype_id, appended_session_id,
+                                          formula, error);
+    }
+
+  summaries = summarize_sessions (store, SETS_OF_EXERCISE_SQL, user_id, subtype_id, 0, formula, error);
   if (summaries == NULL)
     return FALSE;
 
+  clear_records (records);
   find_records (summaries, records, record_exercises);
 
   for (guint kind = 0; kind < N_KINDS; kind++)

@@ -15,6 +15,7 @@ gboolean _at_training_update_session (AtStore             *store,
 gboolean _at_training_update_records (AtStore             *store,
                                       gint64               user_id,
                                       gint64               subtype_id,
+                                      gint64               appended_session_id,
                                       AtOneRepMaxFormula   formula,
                                       GError             **error);
 
