@@ -399,6 +399,23 @@ describe_machine (void)
                           g_get_num_processors (), names.sysname, names.release);
 }
 
+/* EXPLAIN QUERY PLAN rows give (id, parent, detail): indent by depth. */
+static void
+print_plan_rows (sqlite3_stmt *stmt)
+{
+  g_autoptr(GHashTable) depths = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int id = sqlite3_column_int (stmt, 0);
+      int parent = sqlite3_column_int (stmt, 1);
+      int depth = GPOINTER_TO_INT (g_hash_table_lookup (depths, GINT_TO_POINTER (parent))) + 1;
+
+      g_hash_table_insert (depths, GINT_TO_POINTER (id), GINT_TO_POINTER (depth));
+      g_print ("%*s%s\n", 2 * depth, "", (const char *) sqlite3_column_text (stmt, 3));
+    }
+}
+
 static void
 print_plans (Bench *bench)
 {
@@ -421,9 +438,7 @@ print_plans (Bench *bench)
           g_print ("%s\n", (const char *) sql->pdata[i]);
           if (sqlite3_prepare_v2 (_at_store_get_db (bench->store), explain, -1, &stmt, NULL) != SQLITE_OK)
             continue;
-          while (sqlite3_step (stmt) == SQLITE_ROW)
-            g_print ("  %*s%s\n", 2 * sqlite3_column_int (stmt, 1) % 20, "",
-                     (const char *) sqlite3_column_text (stmt, 3));
+          print_plan_rows (stmt);
           sqlite3_finalize (stmt);
         }
     }
