@@ -8,14 +8,6 @@
 #include <glib/gi18n.h>
 
 #include "at-cli.h"
-#include "at-store-private.h"
-
-#define RECORDS_SQL \
-  "SELECT st.name, r.record_type, r.record_value, r.previous_record_value, r.unit_id," \
-  "       r.achieved_at, r.session_id" \
-  " FROM personal_record r JOIN activity_subtype st ON st.id = r.activity_subtype_id" \
-  " WHERE r.user_id = ?1 AND (?2 IS NULL OR st.name = ?2 COLLATE NOCASE)" \
-  " ORDER BY st.name, r.record_type"
 
 typedef struct
 {
@@ -38,41 +30,58 @@ record_clear (gpointer data)
   g_free (record->kind);
 }
 
+static int
+compare_records (gconstpointer a,
+                 gconstpointer b)
+{
+  const Record *x = a, *y = b;
+  int by_exercise = g_utf8_collate (x->exercise, y->exercise);
+
+  return by_exercise != 0 ? by_exercise : g_strcmp0 (x->kind, y->kind);
+}
+
+/* The user's records through the store, named and sorted by exercise;
+ * @exercise (any case) keeps only that exercise's. */
 static GArray *
 read_records (AtStore     *store,
               gint64       user_id,
               const char  *exercise,
               GError     **error)
 {
-  g_autoptr(AtStatement) stmt = _at_store_prepare (store, RECORDS_SQL, error);
+  g_autoptr(GListModel) stored = at_store_list (store, user_id, AT_TYPE_PERSONAL_RECORD, NULL, 0, error);
   g_autoptr(GArray) records = g_array_new (FALSE, TRUE, sizeof (Record));
-  int rc;
 
-  if (stmt == NULL)
+  if (stored == NULL)
     return NULL;
   g_array_set_clear_func (records, record_clear);
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  sqlite3_bind_text (stmt, 2, exercise, -1, SQLITE_TRANSIENT);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < g_list_model_get_n_items (stored); i++)
     {
-      Record record = {
-        g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-        g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-        sqlite3_column_double (stmt, 2),
-        sqlite3_column_double (stmt, 3),
-        sqlite3_column_type (stmt, 3) != SQLITE_NULL,
-        sqlite3_column_int64 (stmt, 4),
-        sqlite3_column_int64 (stmt, 5),
-        sqlite3_column_int64 (stmt, 6),
+      g_autoptr(AtRecord) row = g_list_model_get_item (stored, i);
+      g_autoptr(AtRecord) subtype = at_store_get (store, user_id, AT_TYPE_ACTIVITY_SUBTYPE,
+                                                  at_record_get_int (row, "activity_subtype_id"), error);
+      Record record;
+
+      if (subtype == NULL)
+        return NULL;
+      if (exercise != NULL &&
+          g_ascii_strcasecmp (exercise, at_record_get_string (subtype, "name")) != 0)
+        continue;
+
+      record = (Record) {
+        g_strdup (at_record_get_string (subtype, "name")),
+        g_strdup (at_record_get_string (row, "record_type")),
+        at_record_get_double (row, "record_value"),
+        at_record_get_double (row, "previous_record_value"),
+        !at_record_is_null (row, "previous_record_value"),
+        at_record_get_int (row, "unit_id"),
+        at_record_get_int (row, "achieved_at"),
+        at_record_get_int (row, "session_id"),
       };
       g_array_append_val (records, record);
     }
-  if (rc != SQLITE_DONE)
-    {
-      _at_store_set_error (store, rc, "personal_record", error);
-      return NULL;
-    }
+
+  g_array_sort (records, compare_records);
   return g_steal_pointer (&records);
 }
 
