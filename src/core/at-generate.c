@@ -81,7 +81,7 @@ typedef struct
   gint64            kg, lb, km, bpm, seconds_per_km;
   gint64            weight_type, body_fat_type, percent;
   gint64            goal_types[5];   /* frequency, performance, habit, time_based, body */
-  AtGenerateReport *report;
+  gint64            staple_ids[G_N_ELEMENTS (staple_lifts)];
 } Generator;
 
 /* --- The vocabulary ---------------------------------------------------- */
@@ -304,6 +304,11 @@ load_catalogue (Generator  *self,
     if (!load_kind (self, other_types[i], error))
       return FALSE;
 
+  for (guint i = 0; i < G_N_ELEMENTS (staple_lifts); i++)
+    if ((self->staple_ids[i] = lookup_id (self, "SELECT id FROM activity_subtype WHERE name = ?1",
+                                          staple_lifts[i].name, error)) == 0)
+      return FALSE;
+
   self->strength_lifts = g_ptr_array_new ();
   lifts = _at_store_prepare (self->store,
                              "SELECT id FROM activity_subtype WHERE activity_type_id = ?1 ORDER BY id",
@@ -320,7 +325,6 @@ load_catalogue (Generator  *self,
 
 typedef struct
 {
-  gint64     id;
   GTimeZone *zone;
   gboolean   pounds;
   double     body_weight;         /* kg at the start */
@@ -354,16 +358,14 @@ chance (Generator *self,
 
 static void
 pick_lifts (Generator *self,
-            User      *user,
-            GError   **error)
+            User      *user)
 {
   user->n_lifts = 0;
   for (guint i = 0; i < G_N_ELEMENTS (staple_lifts); i++)
     {
       Lift *lift = &user->lifts[user->n_lifts++];
 
-      lift->id = lookup_id (self, "SELECT id FROM activity_subtype WHERE name = ?1",
-                            staple_lifts[i].name, error);
+      lift->id = self->staple_ids[i];
       lift->one_rep_max = uniform (self, staple_lifts[i].low, staple_lifts[i].high);
     }
 
@@ -377,36 +379,66 @@ pick_lifts (Generator *self,
     }
 }
 
-static gboolean
-create_user (Generator  *self,
-             guint       number,
-             User       *user,
-             GError    **error)
+/* Everything one user's transaction writes, planned ahead of the writer. */
+typedef struct
 {
-  g_autoptr(AtUser) record = at_user_new ();
+  AtUser    *profile;
+  GPtrArray *body_metrics;   /* AtBodyMetric */
+  GPtrArray *workouts;       /* AtWorkout */
+  GArray    *deleted;        /* gboolean per workout: soft-deleted after saving */
+  GPtrArray *goals;          /* AtGoal */
+} Plan;
+
+static void
+plan_free (Plan *plan)
+{
+  g_clear_object (&plan->profile);
+  g_ptr_array_unref (plan->body_metrics);
+  g_ptr_array_unref (plan->workouts);
+  g_array_unref (plan->deleted);
+  g_ptr_array_unref (plan->goals);
+  g_free (plan);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Plan, plan_free)
+
+static Plan *
+plan_new (void)
+{
+  Plan *plan = g_new0 (Plan, 1);
+
+  plan->body_metrics = g_ptr_array_new_with_free_func (g_object_unref);
+  plan->workouts = g_ptr_array_new_with_free_func (g_object_unref);
+  plan->deleted = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  plan->goals = g_ptr_array_new_with_free_func (g_object_unref);
+  return plan;
+}
+
+static void
+plan_profile (Generator *self,
+              guint      number,
+              User      *user,
+              Plan      *plan)
+{
   g_autofree char *username = g_strdup_printf ("user%04u", number);
   g_autofree char *email = g_strdup_printf ("user%04u@example.org", number);
   const char *timezone = timezones[g_rand_int_range (self->rand, 0, G_N_ELEMENTS (timezones))];
 
   user->pounds = chance (self, 0.2);
-  g_object_set (record,
+  plan->profile = at_user_new ();
+  g_object_set (plan->profile,
                 "username", username, "email", email, "timezone", timezone,
                 "first-name", random_word (self),
                 "measurement-preference", user->pounds ? "imperial" : "metric",
                 "weight-unit-id", user->pounds ? self->lb : self->kg,
                 "distance-unit-id", self->km,
                 NULL);
-  if (!at_store_create_user (self->store, AT_RECORD (record), error))
-    return FALSE;
 
-  user->id = at_record_get_id (AT_RECORD (record));
   user->zone = at_time_zone_lookup (timezone);
   user->body_weight = uniform (self, 55, 110);
   for (guint i = 0; i < G_N_ELEMENTS (user->locations); i++)
     user->locations[i] = g_strdup (random_word (self));
-  pick_lifts (self, user, error);
-  self->report->users++;
-  return error == NULL || *error == NULL;
+  pick_lifts (self, user);
 }
 
 static gint64
@@ -418,17 +450,17 @@ utc_offset (User   *user,
   return g_time_zone_get_offset (user->zone, interval);
 }
 
-static gboolean
-add_body_metrics (Generator  *self,
-                  User       *user,
-                  GError    **error)
+static void
+plan_body_metrics (Generator *self,
+                   User      *user,
+                   Plan      *plan)
 {
   gint64 start = END_OF_WORKLOAD - (gint64) SPAN_DAYS * 86400;
   double trend = uniform (self, -8, 8);
 
   for (guint i = 0; i < BODY_METRICS; i++)
     {
-      g_autoptr(AtBodyMetric) metric = at_body_metric_new ();
+      AtBodyMetric *metric = at_body_metric_new ();
       gboolean fat = i % 10 == 9;
       double progress = (double) i / BODY_METRICS;
       double kg = user->body_weight + trend * progress + uniform (self, -0.8, 0.8);
@@ -441,11 +473,8 @@ add_body_metrics (Generator  *self,
                     "unit-id", fat ? self->percent : (user->pounds ? self->lb : self->kg),
                     "measured-at", start + (gint64) (progress * SPAN_DAYS * 86400) + 7 * 3600,
                     NULL);
-      if (!at_store_insert (self->store, user->id, AT_RECORD (metric), error))
-        return FALSE;
-      self->report->body_metrics++;
+      g_ptr_array_add (plan->body_metrics, metric);
     }
-  return TRUE;
 }
 
 static double
@@ -548,15 +577,16 @@ pick_kind (Generator    *self,
   return g_hash_table_lookup (self->kinds, names[g_rand_int_range (self->rand, 0, n_names)]);
 }
 
-static gboolean
-add_session (Generator  *self,
-             User       *user,
-             gint64      started_at,
-             double      progress,
-             GError    **error)
+static void
+plan_session (Generator *self,
+              User      *user,
+              gint64     started_at,
+              double     progress,
+              Plan      *plan)
 {
   g_autoptr(AtSession) session = at_session_new ();
-  g_autoptr(AtWorkout) workout = NULL;
+  AtWorkout *workout;
+  gboolean deleted;
   g_autofree char *name = random_text (self, 2, 3);
   double minutes = uniform (self, 20, 120);
   double kind = g_rand_double (self->rand);
@@ -602,23 +632,9 @@ add_session (Generator  *self,
       add_other (self, workout, other);
     }
 
-  if (!at_store_save_workout (self->store, user->id, workout, error))
-    return FALSE;
-
-  self->report->sessions++;
-  self->report->exercises += at_workout_get_n_exercises (workout);
-  self->report->sets += at_workout_get_n_sets (workout);
-  self->report->metrics += at_workout_get_metrics (workout)->len;
-  self->report->newest_session = MAX (self->report->newest_session, started_at);
-
-  if (chance (self, 0.01))
-    {
-      if (!at_store_soft_delete (self->store, user->id, AT_TYPE_SESSION,
-                                 at_record_get_id (AT_RECORD (session)), error))
-        return FALSE;
-      self->report->deleted_sessions++;
-    }
-  return TRUE;
+  deleted = chance (self, 0.01);
+  g_ptr_array_add (plan->workouts, workout);
+  g_array_append_val (plan->deleted, deleted);
 }
 
 static int
@@ -630,11 +646,11 @@ compare_times (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static gboolean
-add_sessions (Generator  *self,
-              User       *user,
-              guint       n,
-              GError    **error)
+static void
+plan_sessions (Generator *self,
+               User      *user,
+               guint      n,
+               Plan      *plan)
 {
   g_autofree gint64 *times = g_new (gint64, n);
   gint64 start = END_OF_WORKLOAD - (gint64) SPAN_DAYS * 86400;
@@ -650,9 +666,7 @@ add_sessions (Generator  *self,
   qsort (times, n, sizeof (gint64), compare_times);
 
   for (guint i = 0; i < n; i++)
-    if (!add_session (self, user, times[i], (double) i / n, error))
-      return FALSE;
-  return TRUE;
+    plan_session (self, user, times[i], (double) i / n, plan);
 }
 
 static char *
@@ -663,13 +677,13 @@ iso_date (gint64 time)
   return g_date_time_format (date, "%Y-%m-%d");
 }
 
-static gboolean
-add_goal (Generator  *self,
-          User       *user,
-          guint       type_index,
-          GError    **error)
+static void
+plan_goal (Generator *self,
+           User      *user,
+           guint      type_index,
+           Plan      *plan)
 {
-  g_autoptr(AtGoal) goal = at_goal_new ();
+  AtGoal *goal = at_goal_new ();
   g_autofree char *start = iso_date (END_OF_WORKLOAD - 365 * 86400);
   g_autofree char *target = iso_date (END_OF_WORKLOAD + 90 * 86400);
   const Kind *running = g_hash_table_lookup (self->kinds, "Running");
@@ -702,47 +716,123 @@ add_goal (Generator  *self,
       break;
     }
 
-  if (!at_store_insert (self->store, user->id, AT_RECORD (goal), error))
-    return FALSE;
-  self->report->goals++;
-  return TRUE;
+  g_ptr_array_add (plan->goals, goal);
 }
 
-static gboolean
-add_goals (Generator  *self,
-           User       *user,
-           GError    **error)
+static Plan *
+plan_user (Generator *self,
+           guint      number,
+           guint      n_sessions)
 {
-  guint n = g_rand_int_range (self->rand, 3, 6);
+  Plan *plan = plan_new ();
+  User user = { 0 };
+  guint n_goals;
 
-  for (guint i = 0; i < n; i++)
-    if (!add_goal (self, user, i, error))
+  plan_profile (self, number, &user, plan);
+  plan_body_metrics (self, &user, plan);
+  plan_sessions (self, &user, n_sessions, plan);
+  n_goals = g_rand_int_range (self->rand, 3, 6);
+  for (guint i = 0; i < n_goals; i++)
+    plan_goal (self, &user, i, plan);
+
+  user_clear (&user);
+  return plan;
+}
+
+/* --- Writing ------------------------------------------------------------ */
+
+static gboolean
+insert_all (AtStore    *store,
+            gint64      user_id,
+            GPtrArray  *records,
+            GError    **error)
+{
+  for (guint i = 0; i < records->len; i++)
+    if (!at_store_insert (store, user_id, g_ptr_array_index (records, i), error))
       return FALSE;
   return TRUE;
 }
 
 static gboolean
-add_user (Generator  *self,
-          guint       number,
-          guint       n_sessions,
-          GError    **error)
+save_workouts (AtStore           *store,
+               gint64             user_id,
+               Plan              *plan,
+               AtGenerateReport  *report,
+               GError           **error)
 {
-  User user = { 0 };
+  for (guint i = 0; i < plan->workouts->len; i++)
+    {
+      AtWorkout *workout = g_ptr_array_index (plan->workouts, i);
+      AtRecord *session = AT_RECORD (at_workout_get_session (workout));
+
+      if (!at_store_save_workout (store, user_id, workout, error))
+        return FALSE;
+
+      report->sessions++;
+      report->exercises += at_workout_get_n_exercises (workout);
+      report->sets += at_workout_get_n_sets (workout);
+      report->metrics += at_workout_get_metrics (workout)->len;
+      report->newest_session = MAX (report->newest_session, at_record_get_int (session, "started_at"));
+
+      if (g_array_index (plan->deleted, gboolean, i))
+        {
+          if (!at_store_soft_delete (store, user_id, AT_TYPE_SESSION, at_record_get_id (session), error))
+            return FALSE;
+          report->deleted_sessions++;
+        }
+    }
+  return TRUE;
+}
+
+/* One user, one transaction, through the store's own calls. */
+static gboolean
+write_plan (AtStore           *store,
+            Plan              *plan,
+            AtGenerateReport  *report,
+            GError           **error)
+{
+  gint64 user_id;
   gboolean done;
 
-  if (!at_store_begin (self->store, error))
+  if (!at_store_begin (store, error))
     return FALSE;
 
-  done = create_user (self, number, &user, error) &&
-         add_body_metrics (self, &user, error) &&
-         add_sessions (self, &user, n_sessions, error) &&
-         add_goals (self, &user, error) &&
-         at_store_commit (self->store, error);
+  done = at_store_create_user (store, AT_RECORD (plan->profile), error);
+  user_id = at_record_get_id (AT_RECORD (plan->profile));
+  done = done &&
+         insert_all (store, user_id, plan->body_metrics, error) &&
+         save_workouts (store, user_id, plan, report, error) &&
+         insert_all (store, user_id, plan->goals, error) &&
+         at_store_commit (store, error);
   if (!done)
-    at_store_rollback (self->store);
+    {
+      at_store_rollback (store);
+      return FALSE;
+    }
 
-  user_clear (&user);
-  return done;
+  report->users++;
+  report->body_metrics += plan->body_metrics->len;
+  report->goals += plan->goals->len;
+  return TRUE;
+}
+
+static gboolean
+generate_users (AtStore                  *store,
+                Generator                *generator,
+                const AtGenerateOptions  *options,
+                AtGenerateReport         *report,
+                GError                  **error)
+{
+  for (guint i = 0; i < options->users; i++)
+    {
+      g_autoptr(Plan) plan = plan_user (generator, i + 1, options->sessions_per_user);
+
+      if (!write_plan (store, plan, report, error))
+        return FALSE;
+      if (options->progress != NULL)
+        options->progress (i + 1, options->users, options->progress_data);
+    }
+  return TRUE;
 }
 
 /**
@@ -759,7 +849,7 @@ at_generate_workload (AtStore                  *store,
 {
   Generator self = { 0 };
   gint64 started = g_get_monotonic_time ();
-  gboolean done = TRUE;
+  gboolean done;
 
   g_return_val_if_fail (AT_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL && report != NULL, FALSE);
@@ -768,22 +858,19 @@ at_generate_workload (AtStore                  *store,
   self.store = store;
   self.rand = g_rand_new_with_seed (options->seed);
   self.zipf = zipf_weights ();
-  self.report = report;
 
   /* A user's transaction touches a few thousand pages: keep them all in
    * memory so each is written to the log once, at the commit. */
   done = _at_store_exec (store, "PRAGMA cache_size = -524288", error) &&
          load_catalogue (&self, error) &&
          at_store_begin_bulk_load (store, error);
-  for (guint i = 0; done && i < options->users; i++)
+  if (done)
     {
-      done = add_user (&self, i + 1, options->sessions_per_user, error);
-      if (options->progress != NULL)
-        options->progress (i + 1, options->users, options->progress_data);
+      done = generate_users (store, &self, options, report, error);
+      /* Builds the indexes again even after a failure, so the file stays whole. */
+      if (!at_store_end_bulk_load (store, done ? error : NULL))
+        done = FALSE;
     }
-  /* Builds the indexes again even after a failure, so the file stays whole. */
-  if (!at_store_end_bulk_load (store, done ? error : NULL))
-    done = FALSE;
 
   report->seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
   g_rand_free (self.rand);
