@@ -7,7 +7,10 @@
  * session; the record is the best of all, with the best before it as its
  * previous value. So an edit, a back-dated entry or a deletion gives the
  * same records as if history had been typed in order, and a deleted
- * session never keeps a record alive.
+ * session never keeps a record alive. A session appended after all the
+ * user's others — the common case of logging today's workout — cannot
+ * change anything before it, so its records follow from the stored ones
+ * without the walk.
  */
 
 #define G_LOG_DOMAIN "at-training"
