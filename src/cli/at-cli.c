@@ -40,6 +40,8 @@ static const AtCliCommand commands[] = {
     AT_CLI_OPTION_USER | AT_CLI_OPTION_JSON, at_cli_cmd_prs },
   { "search", N_("Search a user’s sessions, or the exercises with --exercises"),
     AT_CLI_OPTION_USER | AT_CLI_OPTION_JSON, at_cli_cmd_search, "TEXT" },
+  { "chart", N_("Draw a user’s progress chart or activity calendar into a PNG, SVG or PDF file"),
+    AT_CLI_OPTION_USER, at_cli_cmd_chart },
   { "generate", N_("Fill a database with the benchmark workload"),
     AT_CLI_OPTION_JSON, at_cli_cmd_generate },
   { "bench", N_("Time the benchmark queries on a generated database"),

@@ -140,6 +140,9 @@ gboolean      at_cli_cmd_prs              (const AtCliCommand *command,
 gboolean      at_cli_cmd_search           (const AtCliCommand *command,
                                            char              **args,
                                            GError            **error);
+gboolean      at_cli_cmd_chart            (const AtCliCommand *command,
+                                           char              **args,
+                                           GError            **error);
 gboolean      at_cli_cmd_streaks          (const AtCliCommand *command,
                                            char              **args,
                                            GError            **error);

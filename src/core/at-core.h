@@ -6,6 +6,7 @@
 #include "at-record.h"
 #include "at-record-list.h"
 #include "at-dashboard.h"
+#include "at-history.h"
 #include "at-one-rep-max.h"
 #include "at-search.h"
 #include "at-store.h"

@@ -1,0 +1,276 @@
+/* at-history.c: the series behind the progress charts. */
+
+#define G_LOG_DOMAIN "at-history"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "at-history.h"
+#include "at-store-private.h"
+
+/* One row per set: the session's sums are made here, where the 1RM formula
+ * is. Warm-ups and sets without reps count for nothing, as in the
+ * personal records. */
+#define EXERCISE_SQL \
+  "SELECT s.id, s.started_at, x.reps, coalesce (x.weight, 0) * coalesce (u.conversion_factor, 1)" \
+  " FROM activity_exercise e" \
+  " JOIN activity_session s ON s.id = e.session_id" \
+  " JOIN exercise_set x ON x.exercise_id = e.id" \
+  " LEFT JOIN unit u ON u.id = x.weight_unit_id" \
+  " WHERE e.user_id = ?1 AND e.activity_subtype_id = ?2" \
+  "   AND s.started_at >= ?3 AND s.started_at < ?4" \
+  "   AND s.deleted_at IS NULL AND s.is_template = 0 AND x.is_warmup = 0 AND x.reps >= 1" \
+  " ORDER BY s.started_at, s.id"
+
+#define METRIC_SQL \
+  "SELECT s.id, s.started_at, m.metric_value_numeric, coalesce (m.unit_id, 0)" \
+  " FROM activity_session s" \
+  " JOIN activity_metric m ON m.session_id = s.id AND m.metric_name = ?3" \
+  " WHERE s.user_id = ?1 AND s.activity_type_id = ?2" \
+  "   AND s.started_at >= ?4 AND s.started_at < ?5" \
+  "   AND s.deleted_at IS NULL AND s.is_template = 0 AND m.metric_value_numeric IS NOT NULL" \
+  " ORDER BY s.started_at, s.id, m.id"
+
+#define BODY_SQL \
+  "SELECT id, measured_at, value, unit_id FROM user_body_metric" \
+  " WHERE user_id = ?1 AND metric_type_id = ?2 AND measured_at >= ?3 AND measured_at < ?4" \
+  " ORDER BY measured_at, id"
+
+#define DAILY_SQL \
+  "SELECT local_date, count(*), coalesce (sum (duration_minutes), 0) FROM activity_session" \
+  " WHERE user_id = ?1 AND local_date >= ?2 AND local_date <= ?3" \
+  "   AND deleted_at IS NULL AND is_template = 0" \
+  " GROUP BY local_date ORDER BY local_date"
+
+static void
+add_set (AtExerciseHistoryPoint *point,
+         AtOneRepMaxFormula      formula,
+         gint64                  reps,
+         double                  weight_kg)
+{
+  double volume = (double) reps * weight_kg;
+
+  point->best_e1rm_kg = MAX (point->best_e1rm_kg, at_one_rep_max_estimate (formula, weight_kg, reps));
+  point->heaviest_kg = MAX (point->heaviest_kg, weight_kg);
+  point->best_set_volume_kg = MAX (point->best_set_volume_kg, volume);
+  point->session_volume_kg += volume;
+}
+
+/**
+ * at_store_get_exercise_history:
+ * @subtype_id: the exercise (activity_subtype)
+ *
+ * Returns: (transfer full) (element-type AtExerciseHistoryPoint): one point
+ * per session, oldest first, or %NULL with an error
+ */
+GArray *
+at_store_get_exercise_history (AtStore  *store,
+                               gint64    user_id,
+                               gint64    subtype_id,
+                               gint64    from,
+                               gint64    to,
+                               GError  **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+  g_autoptr(GArray) points = g_array_new (FALSE, TRUE, sizeof (AtExerciseHistoryPoint));
+  AtOneRepMaxFormula formula;
+  int rc;
+
+  g_return_val_if_fail (AT_IS_STORE (store), NULL);
+
+  formula = at_store_get_one_rep_max_formula (store);
+  stmt = _at_store_prepare (store, EXERCISE_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_int64 (stmt, 2, subtype_id);
+  sqlite3_bind_int64 (stmt, 3, from);
+  sqlite3_bind_int64 (stmt, 4, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 session_id = sqlite3_column_int64 (stmt, 0);
+      AtExerciseHistoryPoint *last = points->len > 0
+                                   ? &g_array_index (points, AtExerciseHistoryPoint, points->len - 1)
+                                   : NULL;
+
+      if (last == NULL || last->session_id != session_id)
+        {
+          AtExerciseHistoryPoint point = { session_id, sqlite3_column_int64 (stmt, 1), 0, 0, 0, 0 };
+
+          g_array_append_val (points, point);
+          last = &g_array_index (points, AtExerciseHistoryPoint, points->len - 1);
+        }
+      add_set (last, formula, sqlite3_column_int64 (stmt, 2), sqlite3_column_double (stmt, 3));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _at_store_set_error (store, rc, "exercise_set", error);
+      return NULL;
+    }
+  return g_steal_pointer (&points);
+}
+
+/**
+ * at_store_get_metric_history:
+ * @metric_name: the activity_metric name, e.g. "distance"
+ *
+ * Returns: (transfer full) (element-type AtMetricHistoryPoint): the
+ * metric's numeric values, oldest first, or %NULL with an error
+ */
+GArray *
+at_store_get_metric_history (AtStore     *store,
+                             gint64       user_id,
+                             gint64       activity_type_id,
+                             const char  *metric_name,
+                             gint64       from,
+                             gint64       to,
+                             GError     **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+  g_autoptr(GArray) points = g_array_new (FALSE, TRUE, sizeof (AtMetricHistoryPoint));
+  int rc;
+
+  g_return_val_if_fail (AT_IS_STORE (store), NULL);
+  g_return_val_if_fail (metric_name != NULL, NULL);
+
+  stmt = _at_store_prepare (store, METRIC_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_int64 (stmt, 2, activity_type_id);
+  sqlite3_bind_text (stmt, 3, metric_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, from);
+  sqlite3_bind_int64 (stmt, 5, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AtMetricHistoryPoint point = {
+        sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+        sqlite3_column_double (stmt, 2), sqlite3_column_int64 (stmt, 3),
+      };
+
+      g_array_append_val (points, point);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _at_store_set_error (store, rc, "activity_metric", error);
+      return NULL;
+    }
+  return g_steal_pointer (&points);
+}
+
+/**
+ * at_store_get_body_history:
+ *
+ * Returns: (transfer full) (element-type AtBodyHistoryPoint): the user's
+ * measurements of the type, oldest first, or %NULL with an error
+ */
+GArray *
+at_store_get_body_history (AtStore  *store,
+                           gint64    user_id,
+                           gint64    body_metric_type_id,
+                           gint64    from,
+                           gint64    to,
+                           GError  **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+  g_autoptr(GArray) points = g_array_new (FALSE, TRUE, sizeof (AtBodyHistoryPoint));
+  int rc;
+
+  g_return_val_if_fail (AT_IS_STORE (store), NULL);
+
+  stmt = _at_store_prepare (store, BODY_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_int64 (stmt, 2, body_metric_type_id);
+  sqlite3_bind_int64 (stmt, 3, from);
+  sqlite3_bind_int64 (stmt, 4, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AtBodyHistoryPoint point = {
+        sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+        sqlite3_column_double (stmt, 2), sqlite3_column_int64 (stmt, 3),
+      };
+
+      g_array_append_val (points, point);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _at_store_set_error (store, rc, "user_body_metric", error);
+      return NULL;
+    }
+  return g_steal_pointer (&points);
+}
+
+static gboolean
+check_date (const char  *date,
+            const char  *what,
+            GError     **error)
+{
+  int year, month, day;
+
+  if (date != NULL && strlen (date) == 10 && date[4] == '-' && date[7] == '-' &&
+      sscanf (date, "%4d-%2d-%2d", &year, &month, &day) == 3 && g_date_valid_dmy (day, month, year))
+    return TRUE;
+
+  g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID,
+               /* Translators: e.g. "at_store_get_daily_totals: from_date “2024-13-01” is not a date (YYYY-MM-DD)" */
+               _("%s: %s “%s” is not a date (YYYY-MM-DD)"), "at_store_get_daily_totals", what,
+               date != NULL ? date : "(null)");
+  return FALSE;
+}
+
+/**
+ * at_store_get_daily_totals:
+ * @from_date: the first day, "YYYY-MM-DD"
+ * @to_date: the last day, included
+ *
+ * Returns: (transfer full) (element-type AtDailyTotal): the days with
+ * sessions, oldest first, or %NULL with an error
+ */
+GArray *
+at_store_get_daily_totals (AtStore     *store,
+                           gint64       user_id,
+                           const char  *from_date,
+                           const char  *to_date,
+                           GError     **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+  g_autoptr(GArray) days = g_array_new (FALSE, TRUE, sizeof (AtDailyTotal));
+  int rc;
+
+  g_return_val_if_fail (AT_IS_STORE (store), NULL);
+
+  if (!check_date (from_date, "from_date", error) || !check_date (to_date, "to_date", error))
+    return NULL;
+  stmt = _at_store_prepare (store, DAILY_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_text (stmt, 2, from_date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to_date, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AtDailyTotal day = { "", sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2) };
+
+      g_strlcpy (day.local_date, (const char *) sqlite3_column_text (stmt, 0), sizeof day.local_date);
+      g_array_append_val (days, day);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _at_store_set_error (store, rc, "activity_session", error);
+      return NULL;
+    }
+  return g_steal_pointer (&days);
+}
