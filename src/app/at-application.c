@@ -9,6 +9,7 @@
 #include "at-core.h"
 #include "at-application.h"
 #include "at-window.h"
+#include "pages/preferences/at-preferences-window.h"
 
 struct _AtApplication
 {
@@ -95,10 +96,79 @@ about_action (GSimpleAction *action,
   gtk_window_present (about);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AtApplication *self = user_data;
+  GtkWindow *window;
+  AtStore *store = NULL;
+  gint64 user_id = 0;
+
+  g_assert (AT_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (AT_IS_WINDOW (window))
+    {
+      store = at_window_get_store (AT_WINDOW (window));
+      user_id = at_window_get_user_id (AT_WINDOW (window));
+    }
+
+  gtk_window_present (GTK_WINDOW (at_preferences_window_new (window, store, user_id)));
+}
+
+static void
+new_session_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  /* Disabled until the session editor exists (issue 4 follow-up). */
+}
+
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  AtApplication *self = user_data;
+  GtkWindow *window;
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  g_assert (AT_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (!AT_IS_WINDOW (window))
+    return;
+
+  if (!at_window_show_page (AT_WINDOW (window), name))
+    g_message ("There is no page “%s”", name);
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
+  { "new-session", new_session_action },
+  { "show-page", show_page_action, "s" },
 };
+
+/* For screenshots and testing: AT_COLOR_SCHEME=light|dark forces the style
+ * instead of following the desktop. */
+static void
+apply_color_scheme (void)
+{
+  const char *scheme = g_getenv ("AT_COLOR_SCHEME");
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  if (g_strcmp0 (scheme, "dark") == 0)
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  else if (g_strcmp0 (scheme, "light") == 0)
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (scheme != NULL && scheme[0] != '\0')
+    g_message ("AT_COLOR_SCHEME: “%s” is neither “light” nor “dark”", scheme);
+}
 
 static void
 at_application_startup (GApplication *application)
@@ -106,11 +176,27 @@ at_application_startup (GApplication *application)
   AtApplication *self = AT_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *new_session_accels[] = { "<Control>n", NULL };
+  static const char *help_accels[] = { "<Control>question", "<Control><Shift>question", NULL };
+  GAction *new_session;
 
   G_APPLICATION_CLASS (at_application_parent_class)->startup (application);
 
+  apply_color_scheme ();
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
                                    G_N_ELEMENTS (app_entries), self);
+
+  /* Ctrl+N belongs to the session editor, which comes later: until then
+   * the action is disabled, so the shortcut does nothing rather than
+   * something half-made. */
+  new_session = g_action_map_lookup_action (G_ACTION_MAP (self), "new-session");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (new_session), FALSE);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-session", new_session_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
 }

@@ -1,4 +1,5 @@
-/* at-window.c: AtWindow, the main window of a profile database. */
+/* at-window.c: AtWindow, the main window of a profile database: a sidebar
+ * of pages beside the page shown, folding to one at a time when narrow. */
 
 #define G_LOG_DOMAIN "at-window"
 
@@ -6,25 +7,39 @@
 
 #include <glib/gi18n.h>
 
-#include "at-session-row.h"
 #include "at-window.h"
+#include "pages/achievements/at-achievements-page.h"
+#include "pages/body/at-body-page.h"
+#include "pages/goals/at-goals-page.h"
+#include "pages/photos/at-photos-page.h"
+#include "pages/programs/at-programs-page.h"
+#include "pages/progress/at-progress-page.h"
+#include "pages/sessions/at-sessions-page.h"
+#include "pages/social/at-social-page.h"
+#include "pages/today/at-today-page.h"
+#include "pages/welcome/at-welcome-page.h"
 
 struct _AtWindow
 {
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
-  GtkStack             *stack;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_box;
+  GtkListBox           *sidebar_list;
+  GtkStack             *pages;
+  AdwWindowTitle       *page_title;
   AdwStatusPage        *error_page;
-  GtkListView          *sessions_view;
-  GtkNoSelection       *selection;
+  AtWelcomePage        *welcome_page;
+  AtTodayPage          *today_page;
+  AtSessionsPage       *sessions_page;
 
   /* Owned */
   GSettings            *settings;
   AtStore              *store;
   char                 *path;
-  GListModel           *sessions;
-  GHashTable           *activity_names; /* activity_type id → name */
   gint64                user_id;
 };
 
@@ -38,23 +53,19 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-/* Hides the other pages rather than only covering them, so that a screen
+/* Hides the other children rather than only covering them, so that a screen
  * reader does not find their text (GTK 4.8 exposes unmapped stack pages). */
 static void
-show_page (AtWindow   *self,
-           const char *name)
+show_stack_child (GtkStack  *stack,
+                  GtkWidget *page)
 {
-  GtkWidget *page;
-
-  g_assert (AT_IS_WINDOW (self));
-
-  page = gtk_stack_get_child_by_name (self->stack, name);
+  g_assert (GTK_IS_STACK (stack));
   g_assert (page != NULL);
 
   gtk_widget_set_visible (page, TRUE);
-  gtk_stack_set_visible_child (self->stack, page);
+  gtk_stack_set_visible_child (stack, page);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -64,82 +75,82 @@ show_page (AtWindow   *self,
 }
 
 static void
-update_page (AtWindow *self)
+show_view (AtWindow   *self,
+           const char *name)
 {
   g_assert (AT_IS_WINDOW (self));
 
-  if (self->sessions != NULL && g_list_model_get_n_items (self->sessions) > 0)
-    show_page (self, "sessions");
-  else
-    show_page (self, "empty");
+  show_stack_child (self->main_stack, gtk_stack_get_child_by_name (self->main_stack, name));
 }
 
-static void
-clear_sessions (AtWindow *self)
+static GtkListBoxRow *
+find_sidebar_row (AtWindow   *self,
+                  const char *name)
 {
-  g_assert (AT_IS_WINDOW (self));
-
-  gtk_no_selection_set_model (self->selection, NULL);
-  if (self->sessions != NULL)
-    g_signal_handlers_disconnect_by_data (self->sessions, self);
-  g_clear_object (&self->sessions);
-  g_hash_table_remove_all (self->activity_names);
-  self->user_id = 0;
-}
-
-static void
-load_activity_names (AtWindow *self)
-{
-  g_autoptr(GListModel) types = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_items;
-
-  g_assert (AT_IS_WINDOW (self));
-
-  /* The catalogue is short: read it once, for rows without a name. */
-  types = at_store_list (self->store, self->user_id, AT_TYPE_ACTIVITY_TYPE, NULL, 0, &error);
-  if (types == NULL)
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
     {
-      g_debug ("Cannot read the activity types: %s", error->message);
-      return;
+      if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+        return GTK_LIST_BOX_ROW (row);
     }
 
-  n_items = g_list_model_get_n_items (types);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(AtRecord) type = g_list_model_get_item (types, i);
-
-      g_hash_table_insert (self->activity_names,
-                           g_memdup2 (&(gint64) { at_record_get_id (type) }, sizeof (gint64)),
-                           g_strdup (at_record_get_string (type, "name")));
-    }
+  return NULL;
 }
 
-static void
-on_sessions_items_changed_cb (AtWindow   *self,
-                              guint       position,
-                              guint       removed,
-                              guint       added,
-                              GListModel *model)
+static gboolean
+show_page (AtWindow   *self,
+           const char *name)
 {
-  update_page (self);
+  GtkWidget *page;
+  GtkListBoxRow *row;
+
+  g_assert (AT_IS_WINDOW (self));
+
+  page = gtk_stack_get_child_by_name (self->pages, name);
+  if (page == NULL)
+    return FALSE;
+
+  show_stack_child (self->pages, page);
+  adw_window_title_set_title (self->page_title,
+                              gtk_stack_page_get_title (gtk_stack_get_page (self->pages, page)));
+
+  row = find_sidebar_row (self, name);
+  if (row != NULL && gtk_list_box_get_selected_row (self->sidebar_list) != row)
+    gtk_list_box_select_row (self->sidebar_list, row);
+
+  return TRUE;
 }
 
 static void
-load_sessions (AtWindow *self)
+apply_formula (AtWindow *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "one-rm-formula");
+  AtOneRepMaxFormula formula;
+
+  g_assert (AT_IS_WINDOW (self));
+
+  if (self->store != NULL && at_one_rep_max_formula_parse (name, &formula))
+    at_store_set_one_rep_max_formula (self->store, formula);
+}
+
+static void
+load_profile (AtWindow *self)
 {
   g_autoptr(GListModel) users = NULL;
   g_autoptr(AtRecord) user = NULL;
   g_autoptr(GError) error = NULL;
-  const GError *list_error;
 
   g_assert (AT_IS_WINDOW (self));
 
-  clear_sessions (self);
+  self->user_id = 0;
+  at_welcome_page_set_store (self->welcome_page, self->store);
 
   if (self->store == NULL)
     {
-      update_page (self);
+      at_today_page_load (self->today_page, NULL, 0);
+      at_sessions_page_load (self->sessions_page, NULL, 0, NULL);
+      show_view (self, "welcome");
       return;
     }
 
@@ -150,32 +161,26 @@ load_sessions (AtWindow *self)
       return;
     }
 
-  /* Profiles come in a later issue: until then, the first user's sessions. */
+  /* Profiles come in a later issue: until then, the first user. */
   if (g_list_model_get_n_items (users) == 0)
     {
-      update_page (self);
+      at_today_page_load (self->today_page, NULL, 0);
+      at_sessions_page_load (self->sessions_page, NULL, 0, NULL);
+      show_view (self, "welcome");
       return;
     }
 
   user = g_list_model_get_item (users, 0);
   self->user_id = at_record_get_id (user);
-  load_activity_names (self);
 
-  self->sessions = G_LIST_MODEL (at_record_list_new_sessions (self->store, self->user_id));
-  list_error = at_record_list_get_error (AT_RECORD_LIST (self->sessions));
-  if (list_error != NULL)
+  if (!at_sessions_page_load (self->sessions_page, self->store, self->user_id, &error))
     {
-      at_window_show_error (self, at_store_get_path (self->store), list_error);
+      at_window_show_error (self, at_store_get_path (self->store), error);
       return;
     }
+  at_today_page_load (self->today_page, self->store, self->user_id);
 
-  g_signal_connect_object (self->sessions,
-                           "items-changed",
-                           G_CALLBACK (on_sessions_items_changed_cb),
-                           self,
-                           G_CONNECT_SWAPPED);
-  gtk_no_selection_set_model (self->selection, self->sessions);
-  update_page (self);
+  show_view (self, "main");
 }
 
 static void
@@ -188,49 +193,75 @@ on_store_changed_cb (AtWindow      *self,
   g_assert (AT_IS_WINDOW (self));
 
   /* The first profile appears, or the one shown goes away. */
-  if (type == AT_TYPE_USER && (self->user_id == 0 || id == self->user_id || id == 0))
-    load_sessions (self);
+  if (type == AT_TYPE_USER && (self->user_id == 0 || change == AT_STORE_CHANGE_DELETE))
+    load_profile (self);
 }
 
 static void
-on_row_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 AtWindow                 *self)
+on_settings_changed_cb (AtWindow   *self,
+                        const char *key,
+                        GSettings  *settings)
 {
-  gtk_list_item_set_child (item, at_session_row_new ());
+  if (g_str_equal (key, "one-rm-formula"))
+    apply_formula (self);
 }
 
 static void
-on_row_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                AtWindow                 *self)
+on_sidebar_row_selected_cb (AtWindow      *self,
+                            GtkListBoxRow *row,
+                            GtkListBox    *list)
 {
-  AtSessionRow *row = AT_SESSION_ROW (gtk_list_item_get_child (item));
-  AtSession *session = gtk_list_item_get_item (item);
-  const char *activity_name = NULL;
-
-  g_assert (AT_IS_WINDOW (self));
-
-  if (session != NULL)
-    {
-      gint64 type_id = at_record_get_int (AT_RECORD (session), "activity_type_id");
-
-      activity_name = g_hash_table_lookup (self->activity_names, &type_id);
-    }
-
-  at_session_row_set_activity_name (row, activity_name);
-  at_session_row_set_session (row, session);
+  if (row != NULL)
+    show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
 static void
-on_row_unbind_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  AtWindow                 *self)
+on_sidebar_row_activated_cb (AtWindow      *self,
+                             GtkListBoxRow *row,
+                             GtkListBox    *list)
 {
-  AtSessionRow *row = AT_SESSION_ROW (gtk_list_item_get_child (item));
+  show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
 
-  at_session_row_set_session (row, NULL);
-  at_session_row_set_activity_name (row, NULL);
+static void
+on_back_clicked_cb (AtWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_add_toast_cb (AtWindow *self,
+                 AdwToast *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+static void
+on_profile_created_cb (AtWindow *self,
+                       gint64    user_id)
+{
+  /* The store's change signal has shown the profile already. */
+  if (self->user_id == 0)
+    load_profile (self);
+
+  show_page (self, "today");
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Profile created")));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AtWindow *self = AT_WINDOW (widget);
+
+  if (self->user_id == 0)
+    return;
+
+  show_page (self, "sessions");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  at_sessions_page_focus_search (self->sessions_page);
 }
 
 static gboolean
@@ -255,11 +286,11 @@ at_window_dispose (GObject *object)
 {
   AtWindow *self = AT_WINDOW (object);
 
-  if (self->selection != NULL)
-    clear_sessions (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AT_TYPE_WINDOW);
@@ -273,7 +304,6 @@ at_window_finalize (GObject *object)
   AtWindow *self = AT_WINDOW (object);
 
   g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->activity_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (at_window_parent_class)->finalize (object);
 }
@@ -342,31 +372,58 @@ at_window_class_init (AtWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (AT_TYPE_SESSION_ROW);
+  g_type_ensure (AT_TYPE_ACHIEVEMENTS_PAGE);
+  g_type_ensure (AT_TYPE_BODY_PAGE);
+  g_type_ensure (AT_TYPE_GOALS_PAGE);
+  g_type_ensure (AT_TYPE_PHOTOS_PAGE);
+  g_type_ensure (AT_TYPE_PROGRAMS_PAGE);
+  g_type_ensure (AT_TYPE_PROGRESS_PAGE);
+  g_type_ensure (AT_TYPE_SESSIONS_PAGE);
+  g_type_ensure (AT_TYPE_SOCIAL_PAGE);
+  g_type_ensure (AT_TYPE_TODAY_PAGE);
+  g_type_ensure (AT_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/at-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, AtWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AtWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, AtWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, AtWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, AtWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, AtWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, AtWindow, sessions_view);
-  gtk_widget_class_bind_template_child (widget_class, AtWindow, selection);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_unbind_cb);
+  gtk_widget_class_bind_template_child (widget_class, AtWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, AtWindow, today_page);
+  gtk_widget_class_bind_template_child (widget_class, AtWindow, sessions_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_profile_created_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
 static void
 at_window_init (AtWindow *self)
 {
-  self->activity_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings,
+                           "changed",
+                           G_CALLBACK (on_settings_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  show_page (self, "today");
+  show_view (self, "welcome");
 }
 
 AtWindow *
@@ -393,10 +450,23 @@ at_window_get_store (AtWindow *self)
 }
 
 /**
+ * at_window_get_user_id:
+ *
+ * Returns: the profile shown, 0 before there is one
+ */
+gint64
+at_window_get_user_id (AtWindow *self)
+{
+  g_return_val_if_fail (AT_IS_WINDOW (self), 0);
+
+  return self->user_id;
+}
+
+/**
  * at_window_set_store:
  * @store: (nullable): a profile database
  *
- * Shows the sessions of @store's first profile.
+ * Shows @store's first profile, or the welcome page that creates one.
  */
 void
 at_window_set_store (AtWindow *self,
@@ -422,9 +492,10 @@ at_window_set_store (AtWindow *self,
                                G_CALLBACK (on_store_changed_cb),
                                self,
                                G_CONNECT_SWAPPED);
+      apply_formula (self);
     }
 
-  load_sessions (self);
+  load_profile (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
 
@@ -439,6 +510,29 @@ at_window_get_path (AtWindow *self)
   g_return_val_if_fail (AT_IS_WINDOW (self), NULL);
 
   return self->path;
+}
+
+/**
+ * at_window_show_page:
+ * @name: a page: "today", "sessions", "progress", "goals", "body", "photos",
+ *   "programs", "achievements" or "social"
+ *
+ * Shows the page @name, when the window shows a profile.
+ *
+ * Returns: %FALSE if there is no such page
+ */
+gboolean
+at_window_show_page (AtWindow   *self,
+                     const char *name)
+{
+  g_return_val_if_fail (AT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!show_page (self, name))
+    return FALSE;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  return TRUE;
 }
 
 /**
@@ -467,10 +561,13 @@ at_window_show_error (AtWindow     *self,
       self->path = g_strdup (path);
     }
 
-  clear_sessions (self);
+  self->user_id = 0;
+  at_sessions_page_load (self->sessions_page, NULL, 0, NULL);
+  at_today_page_load (self->today_page, NULL, 0);
+  at_welcome_page_set_store (self->welcome_page, NULL);
 
   /* The description is markup; a file name may hold '&' or '<'. */
   markup = g_markup_escape_text (error->message, -1);
   adw_status_page_set_description (self->error_page, markup);
-  show_page (self, "error");
+  show_view (self, "error");
 }

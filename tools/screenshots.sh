@@ -1,0 +1,109 @@
+#!/bin/sh
+# Takes the screenshots in docs/screenshots/: every page of the main window,
+# the welcome page, the preferences and the folded (360 px) window, each in
+# the light and the dark style.
+#
+#   tools/screenshots.sh [BUILD_DIR]        (default: _build-shell)
+#
+# Builds first, fills a database with `activity-tracker-cli generate`, then
+# runs the app on a private X server (xvfb-run) and D-Bus session, switches
+# pages through the app.show-page action over D-Bus, and saves the screen with
+# ImageMagick's `import -window root`. The screen is as large as the window,
+# so the pictures hold the window only.
+#
+# The style: AT_COLOR_SCHEME=light|dark makes the app force that style instead
+# of following the desktop (libadwaita 1.2 reads the desktop's through the
+# settings portal, which a bare X server does not have). It is read once at
+# startup and meant for screenshots and tests only.
+#
+# AT_CLI=PATH uses that activity-tracker-cli for the data and builds only the
+# app (for when the CLI does not build at the moment).
+#
+# Needs: meson, ninja, xvfb-run, dbus-run-session, gdbus, import (imagemagick).
+set -eu
+
+src=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$src/_build-shell}
+case $build in /*) ;; *) build=$(pwd)/$build ;; esac
+out=$src/docs/screenshots
+app_id=org.activitytracker.ActivityTracker
+pages="today sessions progress goals body photos programs achievements social"
+width=1000
+height=700
+
+if [ -z "${AT_SCREENSHOTS_INNER:-}" ]; then
+  for tool in xvfb-run dbus-run-session gdbus import; do
+    command -v "$tool" >/dev/null || { echo "screenshots.sh: $tool is missing" >&2; exit 1; }
+  done
+  [ -f "$build/build.ninja" ] || meson setup "$build" "$src"
+  if [ -n "${AT_CLI:-}" ]; then
+    ninja -C "$build" src/app/activity-tracker src/app/gschemas.compiled
+  else
+    ninja -C "$build"
+  fi
+  mkdir -p "$out"
+  AT_SCREENSHOTS_INNER=1 exec dbus-run-session -- \
+    xvfb-run -a -s "-screen 0 ${width}x${height}x24 -nolisten tcp" "$0" "$build"
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"${AT_CLI:-$build/src/cli/activity-tracker-cli}" generate --database "$tmp/populated.db" \
+  --users 1 --sessions-per-user 300 --seed 1 >/dev/null
+
+app_pid=
+start_app () {  # start_app DATABASE SCHEME [WINDOW_WIDTH]
+  mkdir -p "$tmp/config/glib-2.0/settings"
+  printf '[org/activitytracker/ActivityTracker]\nwindow-width=%s\nwindow-height=%s\nwindow-maximized=false\n' \
+    "${3:-$width}" "$height" > "$tmp/config/glib-2.0/settings/keyfile"
+  env GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_USE_PORTAL=0 ADW_DISABLE_PORTAL=1 \
+    NO_AT_BRIDGE=1 GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$build/src/app" \
+    XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" \
+    LC_ALL=C.UTF-8 AT_COLOR_SCHEME="$2" \
+    "$build/src/app/activity-tracker" --database "$1" >>"$tmp/app.log" 2>&1 &
+  app_pid=$!
+  gdbus wait --session --timeout 30 "$app_id"
+  sleep 2
+}
+
+action () {  # action NAME [GVARIANT]
+  gdbus call --session --dest "$app_id" --object-path /org/activitytracker/ActivityTracker \
+    --method org.gtk.Actions.Activate "$1" "[${2:-}]" '{}' >/dev/null
+}
+
+shot () {  # shot NAME [WINDOW_WIDTH]: the screen, cut to the window's width
+  sleep 1
+  import -window root -crop "${2:-$width}x$height+0+0" +repage "$out/$1.png"
+  echo "$out/$1.png"
+}
+
+stop_app () {
+  action quit
+  wait "$app_pid" || true
+}
+
+for scheme in light dark; do
+  start_app "$tmp/populated.db" "$scheme"
+  for page in $pages; do
+    action show-page "<'$page'>"
+    shot "$page-$scheme"
+  done
+  action show-page "<'today'>"
+  action preferences
+  shot "preferences-$scheme"
+  stop_app
+
+  start_app "$tmp/empty-$scheme.db" "$scheme"
+  shot "welcome-$scheme"
+  stop_app
+
+  start_app "$tmp/populated.db" "$scheme" 360
+  action show-page "<'sessions'>"
+  shot "narrow-sessions-$scheme" 370
+  stop_app
+done
+
+if [ -s "$tmp/app.log" ]; then
+  echo "The app said:" >&2
+  cat "$tmp/app.log" >&2
+fi
