@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -87,16 +89,16 @@ print_report (const AtGenerateReport *report,
 {
   g_autofree char *size = g_format_size (bytes);
 
-  g_print (_("Users             %" G_GINT64_FORMAT "\n"), report->users);
-  g_print (_("Sessions          %" G_GINT64_FORMAT " (%" G_GINT64_FORMAT " soft-deleted)\n"),
+  g_print (_("Users             %" PRId64 "\n"), report->users);
+  g_print (_("Sessions          %" PRId64 " (%" PRId64 " soft-deleted)\n"),
            report->sessions, report->deleted_sessions);
-  g_print (_("Exercises         %" G_GINT64_FORMAT "\n"), report->exercises);
-  g_print (_("Sets              %" G_GINT64_FORMAT "\n"), report->sets);
-  g_print (_("Metrics           %" G_GINT64_FORMAT "\n"), report->metrics);
-  g_print (_("Body measurements %" G_GINT64_FORMAT "\n"), report->body_metrics);
-  g_print (_("Goals             %" G_GINT64_FORMAT "\n"), report->goals);
+  g_print (_("Exercises         %" PRId64 "\n"), report->exercises);
+  g_print (_("Sets              %" PRId64 "\n"), report->sets);
+  g_print (_("Metrics           %" PRId64 "\n"), report->metrics);
+  g_print (_("Body measurements %" PRId64 "\n"), report->body_metrics);
+  g_print (_("Goals             %" PRId64 "\n"), report->goals);
   g_print (_("Time              %.1f s\n"), report->seconds);
-  g_print (_("File              %s (%" G_GINT64_FORMAT " bytes)\n"), size, bytes);
+  g_print (_("File              %s (%" PRId64 " bytes)\n"), size, bytes);
 }
 
 gboolean

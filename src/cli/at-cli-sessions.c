@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "at-cli.h"
@@ -454,7 +456,7 @@ print_added_session (AtRecord *session,
     }
 
   start = format_start (session);
-  g_print (_("Added session %" G_GINT64_FORMAT " (started %s)\n"),
+  g_print (_("Added session %" PRId64 " (started %s)\n"),
            at_record_get_id (session), start);
 }
 

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -183,8 +185,8 @@ print_streaks_json (AtStore  *store,
 static char *
 format_days (gint64 days)
 {
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " day",
-                                       "%" G_GINT64_FORMAT " days", days), days);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " day",
+                                       "%" PRId64 " days", days), days);
 }
 
 static void

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "at-cli.h"
@@ -149,7 +151,7 @@ at_cli_cmd_add_user (const AtCliCommand  *command,
     }
   else
     {
-      g_print (_("Added user “%s” (id %" G_GINT64_FORMAT ")\n"),
+      g_print (_("Added user “%s” (id %" PRId64 ")\n"),
                at_record_get_string (AT_RECORD (user), "username"),
                at_record_get_id (AT_RECORD (user)));
     }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <locale.h>
 #include <stdarg.h>
 #include <string.h>
@@ -476,9 +478,9 @@ char *
 at_cli_format_duration (gint64 minutes)
 {
   if (minutes < 60)
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " min"), minutes);
+    return g_strdup_printf (_("%" PRId64 " min"), minutes);
 
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " h %02d min"),
+  return g_strdup_printf (_("%" PRId64 " h %02d min"),
                           minutes / 60, (int) (minutes % 60));
 }
 

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "at-activity-exercise.h"
 #include <glib/gi18n.h>
 
@@ -58,7 +60,7 @@ at_exercise_set_prepare_write (AtRecord  *record,
   if (g_strcmp0 (type, "weight") != 0)
     {
       g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID,
-                   _("exercise_set.weight_unit_id: %" G_GINT64_FORMAT " is not a unit of weight"),
+                   _("exercise_set.weight_unit_id: %" PRId64 " is not a unit of weight"),
                    at_record_get_int (record, "weight_unit_id"));
       return FALSE;
     }

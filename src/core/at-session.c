@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "at-session.h"
@@ -107,14 +109,14 @@ check_parent_chain (AtRecord  *record,
   if (sqlite3_column_int64 (stmt, 0) == 0)
     {
       g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID,
-                   _("activity_session.parent_session_id: no session %" G_GINT64_FORMAT
+                   _("activity_session.parent_session_id: no session %" PRId64
                      " of this user's"), parent_id);
       return FALSE;
     }
   if (at_record_get_id (record) > 0 && sqlite3_column_int64 (stmt, 1) != 0)
     {
       g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID,
-                   _("activity_session.parent_session_id: session %" G_GINT64_FORMAT
+                   _("activity_session.parent_session_id: session %" PRId64
                      " comes from this one, which would make a loop"), parent_id);
       return FALSE;
     }

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "at-record-private.h"
@@ -268,7 +270,7 @@ check_link (AtStore               *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_PERMISSION,
-                   _("%s.%s: %s row %" G_GINT64_FORMAT " is not one of this user's"),
+                   _("%s.%s: %s row %" PRId64 " is not one of this user's"),
                    AT_RECORD_GET_CLASS (record)->table, link->column, target->table, id);
       return FALSE;
     }
@@ -311,7 +313,7 @@ run_write (AtStore       *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_NOT_FOUND,
-                   _("%s: no row %" G_GINT64_FORMAT " of this user's"),
+                   _("%s: no row %" PRId64 " of this user's"),
                    klass->table, at_record_get_id (record));
       return FALSE;
     }
@@ -679,7 +681,7 @@ at_store_get (AtStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_NOT_FOUND,
-                   _("%s: no row %" G_GINT64_FORMAT " of this user's"),
+                   _("%s: no row %" PRId64 " of this user's"),
                    AT_RECORD_CLASS (klass)->table, id);
       return NULL;
     }
@@ -782,7 +784,7 @@ change_one_row (AtStore     *self,
       g_autoptr(GTypeClass) klass = g_type_class_ref (type);
 
       g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_NOT_FOUND,
-                   _("%s: no row %" G_GINT64_FORMAT " of this user's"),
+                   _("%s: no row %" PRId64 " of this user's"),
                    AT_RECORD_CLASS (klass)->table, id);
       return FALSE;
     }

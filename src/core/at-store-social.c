@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "at-store-private.h"
@@ -163,7 +165,7 @@ at_store_share_session (AtStore     *self,
       return sqlite3_column_int64 (stmt, 0);
     case SQLITE_DONE:
       g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_NOT_FOUND,
-                   _("session_share: no session %" G_GINT64_FORMAT " of this user's"), session_id);
+                   _("session_share: no session %" PRId64 " of this user's"), session_id);
       return 0;
     default:
       step_write (self, stmt, "session_share", error);
@@ -201,7 +203,7 @@ check_session_visible (AtStore  *self,
     return _at_store_set_error (self, rc, "activity_session", error);
 
   g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_NOT_FOUND,
-               _("session %" G_GINT64_FORMAT ": not a session this user can see"), session_id);
+               _("session %" PRId64 ": not a session this user can see"), session_id);
   return FALSE;
 }
 

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "at-store-private.h"
@@ -21,7 +23,7 @@ read_unit (AtStore      *store,
   if (*type == NULL || *factor <= 0)
     {
       g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID,
-                   _("unit: %" G_GINT64_FORMAT " is not a known unit"), unit_id);
+                   _("unit: %" PRId64 " is not a known unit"), unit_id);
       return FALSE;
     }
   return TRUE;

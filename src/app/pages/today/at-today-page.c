@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -62,8 +64,8 @@ set_days (GtkLabel *label,
           gint64    days)
 {
   /* Translators: a streak's length */
-  g_autofree char *text = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " day",
-                                                     "%" G_GINT64_FORMAT " days",
+  g_autofree char *text = g_strdup_printf (ngettext ("%" PRId64 " day",
+                                                     "%" PRId64 " days",
                                                      (gulong) days),
                                            days);
 
@@ -165,7 +167,7 @@ reload (AtTodayPage *self)
   else
     {
       /* Translators: the time spent on all sessions, hours and minutes */
-      g_autofree char *text = g_strdup_printf (_("%" G_GINT64_FORMAT " h %02d min"),
+      g_autofree char *text = g_strdup_printf (_("%" PRId64 " h %02d min"),
                                                stats.total_minutes / 60,
                                                (int) (stats.total_minutes % 60));
 
