@@ -1,7 +1,9 @@
 #!/bin/sh
 # Takes the screenshots in docs/screenshots/: every page of the main window,
-# the welcome page, the preferences and the folded (360 px) window, each in
-# the light and the dark style.
+# the welcome page, the preferences, the folded (360 px) window and the
+# session editor with a strength session of two exercises (opened through
+# app.repeat-session on a generated one), each in the light and the dark
+# style.
 #
 #   tools/screenshots.sh [BUILD_DIR]        (default: _build-shell)
 #
@@ -19,7 +21,8 @@
 # AT_CLI=PATH uses that activity-tracker-cli for the data and builds only the
 # app (for when the CLI does not build at the moment).
 #
-# Needs: meson, ninja, xvfb-run, dbus-run-session, gdbus, import (imagemagick).
+# Needs: meson, ninja, xvfb-run, dbus-run-session, gdbus, import (imagemagick),
+# sqlite3 (to pick the strength session for the editor).
 set -eu
 
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,7 +35,7 @@ width=1000
 height=700
 
 if [ -z "${AT_SCREENSHOTS_INNER:-}" ]; then
-  for tool in xvfb-run dbus-run-session gdbus import; do
+  for tool in xvfb-run dbus-run-session gdbus import sqlite3; do
     command -v "$tool" >/dev/null || { echo "screenshots.sh: $tool is missing" >&2; exit 1; }
   done
   [ -f "$build/build.ninja" ] || meson setup "$build" "$src"
@@ -48,8 +51,22 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"${AT_CLI:-$build/src/cli/activity-tracker-cli}" generate --database "$tmp/populated.db" \
+cli=${AT_CLI:-$build/src/cli/activity-tracker-cli}
+"$cli" generate --database "$tmp/populated.db" \
   --users 1 --sessions-per-user 300 --seed 1 >/dev/null
+
+# A profile with cardio and yoga only, no exercises or sets: the Progress
+# page without volume or personal records.
+"$cli" init --database "$tmp/no-exercises.db" >/dev/null
+"$cli" add-user --database "$tmp/no-exercises.db" --username runner \
+  --email runner@example.org >/dev/null
+for day in 1 2 4 6 9 11 13 16 19 20 23 27 30 34 38 41 45 52 60 67 75 82; do
+  type=Running
+  [ $((day % 3)) -eq 0 ] && type=Yoga
+  "$cli" add-session --database "$tmp/no-exercises.db" --type "$type" \
+    --start "$(date -u -d "-$day days" +%Y-%m-%dT07:00:00)" \
+    --end "$(date -u -d "-$day days" +%Y-%m-%dT07:$((20 + day % 40)):00)" >/dev/null
+done
 
 app_pid=
 start_app () {  # start_app DATABASE SCHEME [WINDOW_WIDTH]
@@ -93,8 +110,31 @@ for scheme in light dark; do
   shot "preferences-$scheme"
   stop_app
 
+  # The editor over the main window: a strength session with the fewest
+  # exercises, two or more, logged again.
+  strength=$(sqlite3 "$tmp/populated.db" "SELECT s.id FROM activity_session s
+    JOIN activity_type t ON t.id = s.activity_type_id
+    WHERE t.name = 'Weight Training' AND s.deleted_at IS NULL
+      AND (SELECT count(*) FROM activity_exercise e WHERE e.session_id = s.id) >= 2
+    ORDER BY (SELECT count(*) FROM activity_exercise e WHERE e.session_id = s.id),
+      s.started_at DESC LIMIT 1")
+  if [ -n "$strength" ]; then
+    start_app "$tmp/populated.db" "$scheme"
+    action show-page "<'sessions'>"
+    action repeat-session "<int64 $strength>"
+    shot "editor-strength-$scheme"
+    stop_app
+  else
+    echo "screenshots.sh: no strength session with two exercises to show in the editor" >&2
+  fi
+
   start_app "$tmp/empty-$scheme.db" "$scheme"
   shot "welcome-$scheme"
+  stop_app
+
+  start_app "$tmp/no-exercises.db" "$scheme"
+  action show-page "<'progress'>"
+  shot "progress-no-exercises-$scheme"
   stop_app
 
   start_app "$tmp/populated.db" "$scheme" 360

@@ -123,7 +123,31 @@ new_session_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  /* Disabled until the session editor exists (issue 4 follow-up). */
+  AtApplication *self = user_data;
+  GtkWindow *window;
+
+  g_assert (AT_IS_APPLICATION (self));
+
+  /* From the editor itself (the active window then) it does nothing. */
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (AT_IS_WINDOW (window))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.new-session", NULL);
+}
+
+static void
+repeat_session_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  AtApplication *self = user_data;
+  GtkWindow *window;
+
+  g_assert (AT_IS_APPLICATION (self));
+
+  /* A session's id: the editor opens with its exercises and sets. */
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (AT_IS_WINDOW (window))
+    gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.repeat-session", parameter);
 }
 
 static void
@@ -151,6 +175,7 @@ static const GActionEntry app_entries[] = {
   { "about", about_action },
   { "preferences", preferences_action },
   { "new-session", new_session_action },
+  { "repeat-session", repeat_session_action, "x" },
   { "show-page", show_page_action, "s" },
 };
 
@@ -179,7 +204,6 @@ at_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *new_session_accels[] = { "<Control>n", NULL };
   static const char *help_accels[] = { "<Control>question", "<Control><Shift>question", NULL };
-  GAction *new_session;
 
   G_APPLICATION_CLASS (at_application_parent_class)->startup (application);
 
@@ -187,12 +211,6 @@ at_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
                                    G_N_ELEMENTS (app_entries), self);
-
-  /* Ctrl+N belongs to the session editor, which comes later: until then
-   * the action is disabled, so the shortcut does nothing rather than
-   * something half-made. */
-  new_session = g_action_map_lookup_action (G_ACTION_MAP (self), "new-session");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (new_session), FALSE);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-session", new_session_accels);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "at-window.h"
+#include "editor/at-session-editor.h"
 #include "pages/achievements/at-achievements-page.h"
 #include "pages/body/at-body-page.h"
 #include "pages/goals/at-goals-page.h"
@@ -34,6 +35,8 @@ struct _AtWindow
   AdwStatusPage        *error_page;
   AtWelcomePage        *welcome_page;
   AtTodayPage          *today_page;
+  AtProgressPage       *progress_page;
+  AtBodyPage           *body_page;
   AtSessionsPage       *sessions_page;
 
   /* Owned */
@@ -134,6 +137,19 @@ apply_formula (AtWindow *self)
     at_store_set_one_rep_max_formula (self->store, formula);
 }
 
+/* Hands the store and the profile (or none) to the pages that read it. */
+static void
+load_pages (AtWindow *self)
+{
+  AtStore *store = self->user_id != 0 ? self->store : NULL;
+
+  if (store == NULL)
+    at_sessions_page_load (self->sessions_page, NULL, 0, NULL);
+  at_today_page_load (self->today_page, store, self->user_id);
+  at_progress_page_load (self->progress_page, store, self->user_id);
+  at_body_page_load (self->body_page, store, self->user_id);
+}
+
 static void
 load_profile (AtWindow *self)
 {
@@ -148,8 +164,7 @@ load_profile (AtWindow *self)
 
   if (self->store == NULL)
     {
-      at_today_page_load (self->today_page, NULL, 0);
-      at_sessions_page_load (self->sessions_page, NULL, 0, NULL);
+      load_pages (self);
       show_view (self, "welcome");
       return;
     }
@@ -164,8 +179,7 @@ load_profile (AtWindow *self)
   /* Profiles come in a later issue: until then, the first user. */
   if (g_list_model_get_n_items (users) == 0)
     {
-      at_today_page_load (self->today_page, NULL, 0);
-      at_sessions_page_load (self->sessions_page, NULL, 0, NULL);
+      load_pages (self);
       show_view (self, "welcome");
       return;
     }
@@ -178,7 +192,7 @@ load_profile (AtWindow *self)
       at_window_show_error (self, at_store_get_path (self->store), error);
       return;
     }
-  at_today_page_load (self->today_page, self->store, self->user_id);
+  load_pages (self);
 
   show_view (self, "main");
 }
@@ -262,6 +276,46 @@ search_action (GtkWidget  *widget,
   show_page (self, "sessions");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
   at_sessions_page_focus_search (self->sessions_page);
+}
+
+static void
+on_session_saved_cb (AtWindow *self,
+                     gint64    session_id)
+{
+  g_assert (AT_IS_WINDOW (self));
+
+  /* The editor saved through a connection of its own, whose writes this
+   * window's store does not announce: reload what shows sessions. */
+  at_sessions_page_reload (self->sessions_page);
+  at_today_page_reload (self->today_page);
+}
+
+static void
+new_session_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AtWindow *self = AT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  AtSessionEditor *editor;
+
+  if (self->store == NULL || self->user_id == 0)
+    return;
+
+  editor = at_session_editor_new (GTK_WINDOW (self), self->store, self->user_id);
+  /* win.repeat-session: the same activity, exercises and sets again. */
+  if (parameter != NULL &&
+      !at_session_editor_start_from (editor, g_variant_get_int64 (parameter), &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      gtk_window_destroy (GTK_WINDOW (editor));
+      return;
+    }
+  g_signal_connect_object (editor, "add-toast", G_CALLBACK (on_add_toast_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_session_saved_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static gboolean
@@ -395,6 +449,8 @@ at_window_class_init (AtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, AtWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, AtWindow, sessions_page);
+  gtk_widget_class_bind_template_child (widget_class, AtWindow, progress_page);
+  gtk_widget_class_bind_template_child (widget_class, AtWindow, body_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
@@ -403,6 +459,9 @@ at_window_class_init (AtWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  /* Ctrl+N is app.new-session's accelerator, which runs this. */
+  gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_action);
+  gtk_widget_class_install_action (widget_class, "win.repeat-session", "x", new_session_action);
 }
 
 static void

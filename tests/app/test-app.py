@@ -8,7 +8,8 @@ Run inside a private D-Bus session and X server (see run-app-test.sh):
 Cases: a new empty database (the welcome page), the first run creating a
 profile, the same file with a user and sessions, the sidebar's pages, the
 accessible names of every control, the preferences, a text file that is no
-database, and About and Quit. Most save OUTPUT_DIR/screenshot-<case>.png.
+database, About and Quit, and the session editor (a strength session, a run,
+a practice, a refused value, delete and Undo). Most save OUTPUT_DIR/screenshot-<case>.png.
 Prints TAP, to the file descriptor $AT_TAP_FD if set, else to stdout.
 """
 
@@ -136,9 +137,9 @@ PAGES = [
     # sidebar row, text that only that page shows
     ('Today', 'Sessions Today'),
     ('Sessions', 'Morning Run'),
-    ('Progress', 'Charts of your sessions, volume and personal records over time will appear here.'),
+    ('Progress', 'Sessions per Week'),
     ('Goals', 'Goals you set, with their milestones and how close you are, will appear here.'),
-    ('Body', 'Body measurements such as weight and body fat, with their trends, will appear here.'),
+    ('Body', 'Body Measurements'),
     ('Photos', 'Progress photos, side by side to compare, will appear here.'),
     ('Programs', 'Workout programs to follow week by week, and your enrollments, will appear here.'),
     ('Achievements', 'Achievements you have earned, and your streaks, will appear here.'),
@@ -147,6 +148,8 @@ PAGES = [
 
 # X keysyms and modifier masks for key().
 KEY_SPACE, KEY_RETURN, KEY_DOWN, KEY_COMMA, KEY_F = 0x20, 0xff0d, 0xff54, 0x2c, 0x66
+KEY_UP, KEY_N, KEY_S, KEY_ESCAPE = 0xff52, 0x6e, 0x73, 0xff1b
+KEY_DELETE = 0xffff
 CONTROL_MASK = 1 << 2
 
 
@@ -676,6 +679,387 @@ def case_about_and_quit(ctx):
         raise Failure('the window did not open at, and save, its size: %s' % saved)
 
 
+def gdbus_action(name, parameter):
+    """Runs an app action with a GVariant parameter (text form) over D-Bus."""
+    subprocess.run(['gdbus', 'call', '--session',
+                    '--dest', 'org.activitytracker.ActivityTracker',
+                    '--object-path', '/org/activitytracker/ActivityTracker',
+                    '--method', 'org.gtk.Actions.Activate', name, '[<%s>]' % parameter, '{}'],
+                   check=True, timeout=30, stdout=subprocess.DEVNULL)
+
+
+def description(acc):
+    try:
+        return acc.description or ''
+    except Exception:
+        return ''
+
+
+def case_progress_and_body(ctx):
+    """On a generated database: the Progress page's totals match
+    user_statistics, its charts describe themselves and the 1 Year range
+    changes the description; a chart exports to PNG; the Body page logs a
+    weight through its dialog."""
+    cli = os.environ.get('AT_CLI', '')
+    if not os.access(cli, os.X_OK):
+        raise Failure('AT_CLI does not name the activity-tracker-cli: %r' % cli)
+    path = os.path.join(ctx.home, 'generated.db')
+    subprocess.run([cli, 'generate', '--database', path, '--users', '1',
+                    '--sessions-per-user', '200', '--seed', '1'],
+                   check=True, timeout=120, stdout=subprocess.DEVNULL)
+    db = sqlite3.connect(path)
+    total = db.execute('SELECT total_sessions FROM user_statistics').fetchone()[0]
+    before = db.execute('SELECT count(*) FROM user_body_metric WHERE value = 82.5').fetchone()[0]
+    db.close()
+
+    app = ctx.start('generated.db')
+
+    def wait(what, check, root=None):
+        try:
+            return settle(app, root, check)
+        except Failure as e:
+            raise Failure('%s: %s' % (what, e))
+    try:
+        frame = app.frame()
+        wait('the sidebar', lambda f: find_named(f, 'list', 'Pages'), frame)
+        select_page(frame, 'Progress')
+        try:
+            wait('the stat card', lambda f: next((a for a in walk(f)
+                                                  if a.name == 'Sessions: %d' % total), None),
+                 frame)
+        except Failure:
+            raise Failure('no stat card “Sessions: %d”:\n%s' % (total, dump(frame)))
+
+        charts = {}
+        for title, words in [('Sessions and hours per week', ['Sessions', 'Hours']),
+                             ('Volume per week', ['Volume']),
+                             ('Activity Calendar', ['min'])]:
+            chart = wait('the chart “%s”' % title,
+                         lambda f: find(f, 'image', lambda n: n == title), frame)
+            text = description(chart)
+            tap('# %s: %s' % (title, text))
+            missing = [w for w in words if w.lower() not in text.lower()]
+            if missing:
+                raise Failure('the description of “%s” does not mention %s: %r'
+                              % (title, missing, text))
+            charts[title] = chart
+        ctx.shot('progress')
+
+        sessions_chart = charts['Sessions and hours per week']
+        before_range = description(sessions_chart)
+        year = [a for a in walk(frame) if a.name == '1 Year'
+                and a.getRoleName() in ('toggle button', 'push button')]
+        if not year:
+            raise Failure('no “1 Year” range button:\n' + dump(frame))
+        click(year[0])
+        poll('a new description after “1 Year”',
+             lambda: description(sessions_chart) not in ('', before_range), timeout=10)
+        tap('# after 1 Year: %s' % description(sessions_chart))
+
+        png = os.path.join(ctx.home, 'chart.png')
+        gdbus_action('export-chart', "'%s'" % png)
+        poll('the exported %s' % png, lambda: os.path.exists(png) and os.path.getsize(png) > 8,
+             timeout=10)
+        with open(png, 'rb') as f:
+            if f.read(4) != b'\x89PNG':
+                raise Failure('%s is no PNG' % png)
+
+        select_page(frame, 'Body')
+        wait('the weight chart', lambda f: find(f, 'image', lambda n: n == 'Weight'), frame)
+        ctx.shot('body')
+        log = wait('the Log Measurement button',
+                   lambda f: find(f, 'push button', lambda n: n == 'Log Measurement'), frame)
+        click(log)
+        dialog = wait('the dialog', lambda _: find_window(app, 'Log Measurement'))
+        spin = wait('the Value spin button',
+                    lambda d: find(d, 'spin button', lambda n: n == 'Value'), dialog)
+        offenders = unnamed_controls(dialog)
+        if offenders:
+            raise Failure('the dialog has controls without a name:\n' + '\n'.join(offenders))
+        spin.queryValue().currentValue = 82.5
+        poll('the value 82.5', lambda: abs(spin.queryValue().currentValue - 82.5) < 1e-6,
+             timeout=5)
+        click(find(dialog, 'push button', lambda n: n == 'Save'))
+
+        def logged():
+            db = sqlite3.connect(path)
+            try:
+                return db.execute('SELECT count(*) FROM user_body_metric WHERE value = 82.5'
+                                  ).fetchone()[0] == before + 1
+            finally:
+                db.close()
+        poll('a new user_body_metric row of 82.5', logged, timeout=10)
+        poll('the dialog to close', lambda: find_window(app, 'Log Measurement') is None,
+             timeout=10)
+    finally:
+        app.stop()
+
+
+def create_profile(app, frame, username, email):
+    """Fills in the welcome page and waits for the main view."""
+    settle(app, frame, lambda f: find_label(f, lambda n: n == 'Welcome to Activity Tracker'))
+    set_text(find(frame, 'text', lambda n: n.startswith('User Name')), username)
+    set_text(find(frame, 'text', lambda n: n.startswith('E-mail')), email)
+    click(find(frame, 'push button', lambda n: 'Create Profile' in n))
+    settle(app, frame, lambda f: find_named(f, 'list', 'Pages')
+           and find_label(f, lambda n: n == 'Sessions Today'))
+
+
+def in_windows(app, role, predicate):
+    """The first control in any of the app's windows (popovers included)."""
+    for window in app_windows(app):
+        if window is not None:
+            found = find(window, role, predicate)
+            if found is not None:
+                return found
+    return None
+
+
+def open_editor(app):
+    key(KEY_N, CONTROL_MASK)
+    editor = settle(app, None, lambda _: find_window(app, 'New Session'))
+    settle(app, editor, lambda f: find(f, 'combo box', lambda n: n.startswith('Activity')))
+    return editor
+
+
+def editor_closed(app):
+    return find_window(app, 'New Session') is None
+
+
+def choose_activity(app, editor, db_path, name):
+    """Picks an activity in the editor's Activity row with the keyboard,
+    through its type-ahead: the list is the catalogue by name."""
+    db = sqlite3.connect(db_path)
+    names = [r[0] for r in db.execute('SELECT name FROM activity_type ORDER BY name')]
+    db.close()
+    # The editor opens with the focus there (GTK 4.8 cannot grab it over AT-SPI).
+    poll('the Activity row focused', lambda: (lambda a: a is not None and a.name.startswith(
+        'Activity'))(focused(editor)), timeout=5)
+
+    def chosen():
+        combo = find(editor, 'combo box', lambda n: n.startswith('Activity'))
+        label = combo and find_label(combo, lambda n: n in names)
+        return label and label.name
+
+    # The row's type-ahead: each press of a letter goes to the next activity
+    # starting with it. (GTK 4.8's popover list drops arrow keys that make
+    # it scroll, and choosing in it through AT-SPI does nothing.)
+    letter = name[0].lower()
+    for _ in range(sum(1 for n in names if n[0].lower() == letter)):
+        key(ord(letter))
+        if chosen() == name:
+            break
+    combo = find(editor, 'combo box', lambda n: n.startswith('Activity'))
+    try:
+        poll('%s chosen' % name, lambda: find_label(combo, lambda n: n == name), timeout=5)
+    except Failure:
+        raise Failure('choosing %s shows:\n%s' % (name, dump(combo)))
+    # Its metrics replace the exercises.
+    settle(app, editor, lambda f: find(f, 'combo box', lambda n: n.startswith('Activity'))
+           and not find(f, 'push button', lambda n: n == 'Add Exercise'))
+
+
+def editor_field(app, editor, role, name):
+    try:
+        return poll('the editor field “%s”' % name,
+                    lambda: find(editor, role, lambda n: n == name or n.startswith(name + ' ')),
+                    timeout=10)
+    except Failure:
+        raise Failure('the editor has no %s “%s”:\n%s' % (role, name, dump(editor)))
+
+
+def add_exercise(app, editor, name):
+    buttons = [a for a in walk(editor) if a.name == 'Add Exercise'
+               and a.getRoleName() in ('push button', 'toggle button')
+               and a.queryAction().nActions > 0]
+    if not buttons:
+        raise Failure('no Add Exercise button:\n' + dump(editor))
+    click(buttons[-1])
+    search = settle(app, None, lambda _: in_windows(app, 'text', lambda n: n == 'Search Exercises')
+                    or in_windows(app, 'entry', lambda n: n == 'Search Exercises'))
+    set_text(search, name)
+    result = settle(app, None, lambda _: in_windows(app, 'push button', lambda n: n == name))
+    click(result)
+    settle(app, editor, lambda f: find(f, 'spin button', lambda n: n == name + ' Set 1 Weight'))
+
+
+def fill_set(app, editor, exercise, number, weight, reps):
+    prefix = '%s Set %d ' % (exercise, number)
+    set_text(editor_field(app, editor, 'spin button', prefix + 'Weight'), str(weight))
+    set_text(editor_field(app, editor, 'spin button', prefix + 'Reps'), str(reps))
+
+
+def add_set(app, editor, exercise, count):
+    click(editor_field(app, editor, 'push button', 'Add Set to ' + exercise))
+    editor_field(app, editor, 'spin button', '%s Set %d Weight' % (exercise, count))
+
+
+def query(path, sql, *args):
+    db = sqlite3.connect(path)
+    try:
+        return db.execute(sql, args).fetchall()
+    finally:
+        db.close()
+
+
+def wait_toast(app, frame, prefix):
+    return settle(app, frame, lambda f: find_label(f, lambda n: n.startswith(prefix)))
+
+
+def case_session_editor(ctx):
+    """Ctrl+N logs a strength session with two exercises, a run and a
+    practice; reps 0 gets the core's message and saves nothing; a deleted
+    session comes back with Undo."""
+    path = os.path.join(ctx.home, 'editor.db')
+    app = ctx.start('editor.db')
+    try:
+        frame = app.frame()
+        create_profile(app, frame, 'lifter', 'lifter@example.org')
+
+        # A strength session: Squat 100×5, 110×3, 110×3; Bench Press 60×8, 60×6.
+        editor = open_editor(app)
+        set_text(editor_field(app, editor, 'text', 'Name'), 'Leg Day')
+        set_text(editor_field(app, editor, 'text', 'Start'), '2024-05-20 18:00')
+        set_text(editor_field(app, editor, 'spin button', 'Duration in Minutes'), '75')
+        add_exercise(app, editor, 'Squat')
+        fill_set(app, editor, 'Squat', 1, 100, 5)
+        add_set(app, editor, 'Squat', 2)
+        fill_set(app, editor, 'Squat', 2, 110, 3)
+        add_set(app, editor, 'Squat', 3)  # a copy of set 2
+        add_exercise(app, editor, 'Bench Press')
+        fill_set(app, editor, 'Bench Press', 1, 60, 8)
+        add_set(app, editor, 'Bench Press', 2)
+        set_text(editor_field(app, editor, 'spin button', 'Bench Press Set 2 Reps'), '6')
+        ctx.shot('editor-strength')
+        offenders = unnamed_controls(editor)
+        if offenders:
+            raise Failure('%d editor control(s) without an accessible name:\n%s'
+                          % (len(offenders), '\n'.join(offenders)))
+        key(KEY_S, CONTROL_MASK)
+        poll('the editor to close after Ctrl+S', lambda: app.check_alive() and editor_closed(app))
+        toast = wait_toast(app, frame, 'Session saved')
+        tap('# toast: ' + toast.name)
+
+        sessions = query(path, "SELECT id, started_at, ended_at, total_volume, deleted_at "
+                               "FROM activity_session WHERE session_name = 'Leg Day'")
+        if len(sessions) != 1:
+            raise Failure('activity_session holds %r for Leg Day' % sessions)
+        session_id, started_at, ended_at, volume, _ = sessions[0]
+        if started_at != 1716228000 or ended_at != started_at + 75 * 60:
+            raise Failure('Leg Day runs %r–%r, not 2024-05-20 18:00 UTC for 75 min'
+                          % (started_at, ended_at))
+        exercises = query(path, "SELECT t.name, e.exercise_order FROM activity_exercise e "
+                                "JOIN activity_subtype t ON t.id = e.activity_subtype_id "
+                                "WHERE e.session_id = ? ORDER BY e.exercise_order", session_id)
+        if exercises != [('Squat', 1), ('Bench Press', 2)]:
+            raise Failure('the exercises are %r' % exercises)
+        sets = query(path, "SELECT t.name, x.set_number, x.weight, x.reps, u.symbol "
+                           "FROM exercise_set x JOIN activity_exercise e ON e.id = x.exercise_id "
+                           "JOIN activity_subtype t ON t.id = e.activity_subtype_id "
+                           "LEFT JOIN unit u ON u.id = x.weight_unit_id "
+                           "WHERE e.session_id = ? ORDER BY e.exercise_order, x.set_number",
+                     session_id)
+        expected = [('Squat', 1, 100.0, 5, 'kg'), ('Squat', 2, 110.0, 3, 'kg'),
+                    ('Squat', 3, 110.0, 3, 'kg'), ('Bench Press', 1, 60.0, 8, 'kg'),
+                    ('Bench Press', 2, 60.0, 6, 'kg')]
+        if sets != expected:
+            raise Failure('the sets are %r, not %r' % (sets, expected))
+        total = sum(w * r for _, _, w, r, _ in expected)
+        if volume != total:
+            raise Failure('total_volume is %r, not Σ reps × weight = %r' % (volume, total))
+        records = query(path, 'SELECT count(*) FROM personal_record WHERE session_id = ?', session_id)
+        if records[0][0] > 0 and 'new personal record in' not in toast.name:
+            raise Failure('%d personal record(s), but the toast says “%s”' % (records[0][0], toast.name))
+        select_page(frame, 'Sessions')
+        listed = settle(app, frame, lambda f: find_named(f, 'list', 'Sessions'))
+        poll('Leg Day in the sessions list', lambda: any('Leg Day' in n for n in names(listed)),
+             timeout=10)
+
+        # A run: the Running type's distance metric.
+        editor = open_editor(app)
+        choose_activity(app, editor, path, 'Running')
+        set_text(editor_field(app, editor, 'text', 'Name'), 'Park Run')
+        set_text(editor_field(app, editor, 'text', 'Start'), '2024-05-21 07:00')
+        set_text(editor_field(app, editor, 'spin button', 'Duration in Minutes'), '30')
+        set_text(editor_field(app, editor, 'text', 'Distance (km)'), '5.2')
+        click(editor_field(app, editor, 'push button', 'Save'))
+        poll('the editor to close', lambda: app.check_alive() and editor_closed(app))
+        runs = query(path, "SELECT s.duration_minutes, m.metric_name, m.metric_value_numeric, u.symbol "
+                           "FROM activity_session s JOIN activity_metric m ON m.session_id = s.id "
+                           "LEFT JOIN unit u ON u.id = m.unit_id "
+                           "WHERE s.session_name = 'Park Run'")
+        if runs != [(30, 'distance', 5.2, 'km')]:
+            raise Failure('the run was saved as %r' % runs)
+
+        # A practice: Music's instrument.
+        editor = open_editor(app)
+        choose_activity(app, editor, path, 'Music')
+        set_text(editor_field(app, editor, 'text', 'Name'), 'Piano Practice')
+        set_text(editor_field(app, editor, 'spin button', 'Duration in Minutes'), '45')
+        set_text(editor_field(app, editor, 'text', 'Instrument'), 'Piano')
+        click(editor_field(app, editor, 'push button', 'Save'))
+        poll('the editor to close', lambda: app.check_alive() and editor_closed(app))
+        practice = query(path, "SELECT t.name, m.metric_name, m.metric_value_text "
+                               "FROM activity_session s JOIN activity_type t ON t.id = s.activity_type_id "
+                               "JOIN activity_metric m ON m.session_id = s.id "
+                               "WHERE s.session_name = 'Piano Practice'")
+        if practice != [('Music', 'instrument', 'Piano')]:
+            raise Failure('the practice was saved as %r' % practice)
+
+        # Reps 0: the core's message, and nothing new in the file.
+        before = query(path, 'SELECT (SELECT count(*) FROM activity_session), '
+                             '(SELECT count(*) FROM activity_exercise), (SELECT count(*) FROM exercise_set)')
+        editor = open_editor(app)
+        set_text(editor_field(app, editor, 'text', 'Name'), 'Bad Day')
+        add_exercise(app, editor, 'Squat')
+        fill_set(app, editor, 'Squat', 1, 80, 0)
+        click(editor_field(app, editor, 'push button', 'Save'))
+        message = 'exercise_set.reps: must be between 1 and 100000, not 0'
+        try:
+            settle(app, editor, lambda f: find_label(f, lambda n: message in n))
+        except Failure:
+            raise Failure('reps 0 does not show “%s”:\n%s' % (message, dump(editor)))
+        ctx.shot('editor-error')
+        after = query(path, 'SELECT (SELECT count(*) FROM activity_session), '
+                            '(SELECT count(*) FROM activity_exercise), (SELECT count(*) FROM exercise_set)')
+        if after != before:
+            raise Failure('a refused session changed the counts from %r to %r' % (before, after))
+        key(KEY_ESCAPE)
+        poll('Escape to close the editor', lambda: app.check_alive() and editor_closed(app))
+        if query(path, "SELECT count(*) FROM activity_session WHERE session_name = 'Bad Day'")[0][0]:
+            raise Failure('cancelling saved the bad session')
+
+        # Delete Leg Day, then Undo.
+        select_page(frame, 'Sessions')
+        listed = settle(app, frame, lambda f: find_named(f, 'list', 'Sessions'))
+        def leg_day_row():
+            for i in range(listed.childCount):
+                item = listed.getChildAtIndex(i)
+                if item is not None and any('Leg Day' in n for n in names(item)):
+                    return item
+            return None
+        item = settle(app, frame, lambda _: leg_day_row())
+        # A click selects the row (AT-SPI's selection does not, in GTK 4.8's
+        # list views); window coordinates are the screen's on the bare X
+        # server. Then the Delete key, which the page binds.
+        r = item.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        pyatspi.Registry.generateMouseEvent(r.x + r.width // 2, r.y + r.height // 2, 'b1c')
+        settle(app, frame, lambda f: (lambda b: b is not None and b.getState().contains(
+            pyatspi.STATE_SENSITIVE) and b)(find_named(f, 'push button', 'Delete Session')))
+        key(KEY_DELETE)
+        poll('Leg Day deleted_at set', lambda: query(
+            path, 'SELECT deleted_at FROM activity_session WHERE id = ?', session_id)[0][0] is not None,
+            timeout=10)
+        undo = settle(app, frame, lambda f: find(f, 'push button', lambda n: 'Undo' in n))
+        click(undo)
+        poll('Leg Day back after Undo', lambda: query(
+            path, 'SELECT deleted_at FROM activity_session WHERE id = ?', session_id)[0][0] is None,
+            timeout=10)
+        poll('Leg Day listed again', lambda: any('Leg Day' in n for n in names(listed)), timeout=10)
+    finally:
+        app.stop()
+
+
 class Context:
     def __init__(self, binary, schema_dir, outdir, home):
         self.binary = binary
@@ -703,7 +1087,9 @@ def main():
              ('accessible names', case_accessible_names),
              ('preferences', case_preferences),
              ('bad file', case_bad_file),
-             ('about and quit', case_about_and_quit)]
+             ('progress and body', case_progress_and_body),
+             ('about and quit', case_about_and_quit),
+             ('session editor', case_session_editor)]
     failed = 0
     tap('1..%d' % len(cases))
     with tempfile.TemporaryDirectory(prefix='at-app-test-') as home:

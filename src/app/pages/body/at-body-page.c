@@ -1,21 +1,423 @@
-/* at-body-page.c: AtBodyPage, the Body page; for now it says what will be there. */
+/* at-body-page.c: AtBodyPage, the Body page: a measurement's trend (weight
+ * unless another is chosen) with its 7-day moving average, the change
+ * since a chosen time, and the dialog that logs a new measurement. Read on
+ * a worker thread with its own connection, each time the page is shown. */
 
 #define G_LOG_DOMAIN "at-body-page"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "at-body-dialog.h"
+#include "at-history.h"
+#include "at-units.h"
+#include "widgets/at-chart-view.h"
+
 #include "at-body-page.h"
+
+#define TREND_DAYS 7
 
 struct _AtBodyPage
 {
-  AdwBin parent_instance;
+  AdwBin         parent_instance;
+
+  /* template widgets */
+  AdwComboRow   *type_row;
+  AdwComboRow   *since_row;
+  GtkLabel      *change_label;
+  GtkStack      *stack;
+  GtkSpinner    *spinner;
+  AtChartView   *chart_view;
+  GtkLabel      *error_label;
+
+  /* owned */
+  AtStore       *store;
+  gint64         user_id;
+  GCancellable  *cancellable;
+  GArray        *type_ids;      /* gint64, in the drop-down's order */
+  gint64         type_id;       /* shown; 0 for weight */
+  GArray        *points;        /* AtChartPoint of the shown type, converted */
+  char          *unit;
+  gboolean       filling;
 };
 
 G_DEFINE_FINAL_TYPE (AtBodyPage, at_body_page, ADW_TYPE_BIN)
 
+enum {
+  ADD_TOAST,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+typedef struct
+{
+  char      *path;
+  gint64     user_id;
+  gint64     type_id;       /* in: 0 for weight; out: the one read */
+  GArray    *type_ids;      /* gint64 */
+  GPtrArray *type_names;
+  char      *type_name;
+  char      *unit;
+  GArray    *points;        /* AtChartPoint */
+} Load;
+
+static void
+load_free (gpointer data)
+{
+  Load *load = data;
+
+  g_free (load->path);
+  g_free (load->type_name);
+  g_free (load->unit);
+  g_clear_pointer (&load->type_ids, g_array_unref);
+  g_clear_pointer (&load->type_names, g_ptr_array_unref);
+  g_clear_pointer (&load->points, g_array_unref);
+  g_free (load);
+}
+
+static char *
+pretty_name (const char *name)
+{
+  char *label = g_strdup (name != NULL ? name : "");
+
+  g_strdelimit (label, "_", ' ');
+  if (label[0] != '\0')
+    label[0] = g_ascii_toupper (label[0]);
+  return label;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Load *load = task_data;
+  g_autoptr(AtStore) store = NULL;
+  g_autoptr(GListModel) types = NULL;
+  g_autoptr(GListModel) units = NULL;
+  g_autoptr(AtRecord) user = NULL;
+  g_autoptr(GArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 unit_id = 0;
+  guint n;
+
+  if ((store = at_store_open (load->path, &error)) == NULL ||
+      (types = at_store_list (store, load->user_id, AT_TYPE_BODY_METRIC_TYPE, NULL, 0,
+                              &error)) == NULL ||
+      (units = at_store_list (store, load->user_id, AT_TYPE_UNIT, NULL, 0, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  load->type_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  load->type_names = g_ptr_array_new_with_free_func (g_free);
+  n = g_list_model_get_n_items (types);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtRecord) type = g_list_model_get_item (types, i);
+      gint64 id = at_record_get_id (type);
+      const char *name = at_record_get_string (type, "name");
+
+      g_array_append_val (load->type_ids, id);
+      g_ptr_array_add (load->type_names, pretty_name (name));
+      if ((load->type_id == 0 && g_strcmp0 (name, "weight") == 0) || load->type_id == id)
+        {
+          load->type_id = id;
+          g_free (load->type_name);
+          load->type_name = pretty_name (name);
+          unit_id = at_record_get_int (type, "default_unit_id");
+          if (g_strcmp0 (name, "weight") == 0 ||
+              g_strcmp0 (at_record_get_string (type, "category"), "weight") == 0)
+            {
+              user = at_store_get (store, load->user_id, AT_TYPE_USER, load->user_id, NULL);
+              if (user != NULL && !at_record_is_null (user, "weight_unit_id"))
+                unit_id = at_record_get_int (user, "weight_unit_id");
+            }
+        }
+    }
+
+  for (guint i = 0; unit_id != 0 && i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(AtRecord) unit = g_list_model_get_item (units, i);
+
+      if (at_record_get_id (unit) == unit_id)
+        load->unit = g_strdup (at_record_get_string (unit, "symbol"));
+    }
+
+  load->points = g_array_new (FALSE, FALSE, sizeof (AtChartPoint));
+  if (load->type_id == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  history = at_store_get_body_history (store, load->user_id, load->type_id, 0, G_MAXINT64, &error);
+  if (history == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      const AtBodyHistoryPoint *h = &g_array_index (history, AtBodyHistoryPoint, i);
+      AtChartPoint point = { (double) h->measured_at, h->value, 0 };
+
+      if (unit_id != 0 && h->unit_id != 0 && h->unit_id != unit_id &&
+          !at_store_convert_unit (store, h->value, h->unit_id, unit_id, &point.y, NULL))
+        continue;
+      g_array_append_val (load->points, point);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static int
+since_days (AtBodyPage *self)
+{
+  switch (adw_combo_row_get_selected (self->since_row))
+    {
+    case 1:
+      return 90;
+    case 2:
+      return 365;
+    default:
+      return 30;
+    }
+}
+
+static void
+update_change (AtBodyPage *self)
+{
+  const AtChartPoint *first = NULL, *last;
+  double since;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+  double change;
+
+  if (self->points == NULL || self->points->len == 0)
+    {
+      gtk_label_set_text (self->change_label, _("No measurements yet"));
+      return;
+    }
+
+  /* Back from the latest measurement, so a pause in logging still shows
+   * the last change. */
+  last = &g_array_index (self->points, AtChartPoint, self->points->len - 1);
+  since = last->x - since_days (self) * 86400.0;
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const AtChartPoint *point = &g_array_index (self->points, AtChartPoint, i);
+
+      if (point->x >= since)
+        {
+          first = point;
+          break;
+        }
+    }
+
+  if (first == NULL || first == last)
+    {
+      gtk_label_set_text (self->change_label, _("No change to show for this time"));
+      return;
+    }
+
+  change = last->y - first->y;
+  when = g_date_time_new_from_unix_local ((gint64) first->x);
+  /* Translators: a day and month, see g_date_time_format() */
+  date = g_date_time_format (when, _("%-d %b"));
+  /* Translators: a change of a measurement, e.g. "−2.4 kg since 26 Aug" */
+  text = g_strdup_printf (_("%s%.1f %s since %s"),
+                          change < 0 ? "−" : change > 0 ? "+" : "±", fabs (change),
+                          self->unit != NULL ? self->unit : "", g_strstrip (date));
+  gtk_label_set_text (self->change_label, text);
+}
+
+static void
+on_load_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AtBodyPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtChart) chart = NULL;
+  g_autoptr(AtChartSeries) series = NULL;
+  g_autoptr(GtkStringList) names = NULL;
+  Load *load = g_task_get_task_data (G_TASK (result));
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      gtk_spinner_stop (self->spinner);
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  /* The types, when they changed. */
+  names = gtk_string_list_new (NULL);
+  for (guint i = 0; i < load->type_names->len; i++)
+    {
+      gtk_string_list_append (names, g_ptr_array_index (load->type_names, i));
+      if (g_array_index (load->type_ids, gint64, i) == load->type_id)
+        selected = i;
+    }
+  self->filling = TRUE;
+  if (self->type_ids == NULL || self->type_ids->len != load->type_ids->len ||
+      memcmp (self->type_ids->data, load->type_ids->data, sizeof (gint64) * load->type_ids->len) != 0)
+    {
+      g_clear_pointer (&self->type_ids, g_array_unref);
+      self->type_ids = g_array_ref (load->type_ids);
+      adw_combo_row_set_model (self->type_row, G_LIST_MODEL (names));
+    }
+  adw_combo_row_set_selected (self->type_row, selected);
+  self->filling = FALSE;
+
+  self->type_id = load->type_id;
+  g_clear_pointer (&self->points, g_array_unref);
+  self->points = g_array_ref (load->points);
+  g_free (self->unit);
+  self->unit = g_strdup (load->unit);
+
+  series = at_chart_series_new (AT_CHART_SERIES_LINE, load->type_name, load->unit);
+  for (guint i = 0; i < load->points->len; i++)
+    {
+      const AtChartPoint *point = &g_array_index (load->points, AtChartPoint, i);
+
+      at_chart_series_add_point (series, point->x, point->y, 0);
+    }
+  at_chart_series_set_trend_days (series, TREND_DAYS);
+
+  chart = at_chart_new ();
+  at_chart_set_title (chart, load->type_name != NULL ? load->type_name : _("Measurement"));
+  at_chart_add_series (chart, series);
+  at_chart_view_set_chart (self->chart_view, chart);
+  update_change (self);
+
+  gtk_spinner_stop (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "chart");
+}
+
+static void
+reload (AtBodyPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Load *load;
+
+  g_assert (AT_IS_BODY_PAGE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->store == NULL || self->user_id == 0)
+    return;
+
+  if (at_chart_view_get_chart (self->chart_view) == NULL)
+    {
+      gtk_spinner_start (self->spinner);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+
+  self->cancellable = g_cancellable_new ();
+  load = g_new0 (Load, 1);
+  load->path = g_strdup (at_store_get_path (self->store));
+  load->user_id = self->user_id;
+  load->type_id = self->type_id;
+
+  task = g_task_new (NULL, self->cancellable, on_load_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, reload);
+  g_task_set_task_data (task, load, load_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static void
+on_type_changed_cb (AtBodyPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->type_row);
+
+  if (self->filling || self->type_ids == NULL || selected >= self->type_ids->len)
+    return;
+
+  self->type_id = g_array_index (self->type_ids, gint64, selected);
+  reload (self);
+}
+
+static void
+on_since_changed_cb (AtBodyPage *self)
+{
+  update_change (self);
+}
+
+static void
+emit_toast (AtBodyPage *self,
+            AdwToast   *toast)
+{
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+}
+
+static void
+on_saved_cb (AtBodyPage   *self,
+             gint64        type_id,
+             AtBodyDialog *dialog)
+{
+  g_autoptr(AdwToast) toast = adw_toast_new (_("Measurement saved"));
+
+  self->type_id = type_id;
+  reload (self);
+  emit_toast (self, toast);
+}
+
+static void
+on_log_clicked_cb (AtBodyPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AtBodyDialog *dialog;
+
+  if (self->store == NULL || self->user_id == 0)
+    return;
+
+  dialog = at_body_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               self->store, self->user_id, self->type_id);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_chart_add_toast_cb (AtBodyPage *self,
+                       AdwToast   *toast)
+{
+  emit_toast (self, toast);
+}
+
+/* Shown again: the measurements may have changed meanwhile. */
+static void
+on_map_cb (AtBodyPage *self)
+{
+  reload (self);
+}
+
 static void
 at_body_page_dispose (GObject *object)
 {
+  AtBodyPage *self = (AtBodyPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->type_ids, g_array_unref);
+  g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->unit, g_free);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), AT_TYPE_BODY_PAGE);
 
   G_OBJECT_CLASS (at_body_page_parent_class)->dispose (object);
@@ -29,17 +431,65 @@ at_body_page_class_init (AtBodyPageClass *klass)
 
   object_class->dispose = at_body_page_dispose;
 
+  /**
+   * AtBodyPage::add-toast:
+   * @toast: an #AdwToast
+   */
+  signals [ADD_TOAST] =
+    g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  g_type_ensure (AT_TYPE_CHART_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/at-body-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtBodyPage, type_row);
+  gtk_widget_class_bind_template_child (widget_class, AtBodyPage, since_row);
+  gtk_widget_class_bind_template_child (widget_class, AtBodyPage, change_label);
+  gtk_widget_class_bind_template_child (widget_class, AtBodyPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtBodyPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, AtBodyPage, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, AtBodyPage, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_log_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_type_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_since_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_add_toast_cb);
 }
 
 static void
 at_body_page_init (AtBodyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
 GtkWidget *
 at_body_page_new (void)
 {
   return g_object_new (AT_TYPE_BODY_PAGE, NULL);
+}
+
+/**
+ * at_body_page_load:
+ * @store: (nullable): a profile database
+ * @user_id: the profile shown
+ *
+ * Reads @user_id's measurements from @store on a worker thread.
+ */
+void
+at_body_page_load (AtBodyPage *self,
+                   AtStore    *store,
+                   gint64      user_id)
+{
+  g_return_if_fail (AT_IS_BODY_PAGE (self));
+  g_return_if_fail (store == NULL || AT_IS_STORE (store));
+
+  if (g_set_object (&self->store, store) || self->user_id != user_id)
+    {
+      self->type_id = 0;
+      at_chart_view_set_chart (self->chart_view, NULL);
+    }
+  self->user_id = user_id;
+
+  reload (self);
 }

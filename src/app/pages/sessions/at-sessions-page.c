@@ -20,8 +20,8 @@ struct _AtSessionsPage
   /* Template widgets */
   GtkSearchEntry *search_entry;
   GtkStack       *stack;
-  GtkNoSelection *selection;
-  GtkNoSelection *results_selection;
+  GtkSingleSelection *selection;
+  GtkSingleSelection *results_selection;
   AdwStatusPage  *no_results_page;
 
   /* Owned */
@@ -39,6 +39,8 @@ enum {
 };
 
 static guint signals [N_SIGNALS];
+
+static void update_actions (AtSessionsPage *self);
 
 /* Hides the other children rather than only covering them, so that a screen
  * reader does not find their text (GTK 4.8 exposes unmapped stack pages). */
@@ -77,7 +79,7 @@ add_toast (AtSessionsPage *self,
 static void
 update_child (AtSessionsPage *self)
 {
-  GListModel *results = gtk_no_selection_get_model (self->results_selection);
+  GListModel *results = gtk_single_selection_get_model (self->results_selection);
 
   g_assert (AT_IS_SESSIONS_PAGE (self));
 
@@ -87,6 +89,8 @@ update_child (AtSessionsPage *self)
     show_child (self, "sessions");
   else
     show_child (self, "empty");
+
+  update_actions (self);
 }
 
 static void
@@ -94,8 +98,8 @@ clear (AtSessionsPage *self)
 {
   g_assert (AT_IS_SESSIONS_PAGE (self));
 
-  gtk_no_selection_set_model (self->selection, NULL);
-  gtk_no_selection_set_model (self->results_selection, NULL);
+  gtk_single_selection_set_model (self->selection, NULL);
+  gtk_single_selection_set_model (self->results_selection, NULL);
   if (self->sessions != NULL)
     g_signal_handlers_disconnect_by_data (self->sessions, self);
   g_clear_object (&self->sessions);
@@ -145,7 +149,7 @@ search (AtSessionsPage *self)
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   if (self->store == NULL || text[0] == '\0')
     {
-      gtk_no_selection_set_model (self->results_selection, NULL);
+      gtk_single_selection_set_model (self->results_selection, NULL);
       update_child (self);
       return;
     }
@@ -162,8 +166,105 @@ search (AtSessionsPage *self)
   /* Translators: %s is what the user typed in the search entry */
   description = g_markup_printf_escaped (_("No session matches “%s”"), text);
   adw_status_page_set_description (self->no_results_page, description);
-  gtk_no_selection_set_model (self->results_selection, results);
+  gtk_single_selection_set_model (self->results_selection, results);
   update_child (self);
+}
+
+/* The session selected in the list shown, or NULL. */
+static AtSession *
+get_selected (AtSessionsPage *self)
+{
+  GtkSingleSelection *selection;
+  GtkWidget *shown;
+
+  g_assert (AT_IS_SESSIONS_PAGE (self));
+
+  shown = gtk_stack_get_visible_child (self->stack);
+  if (shown == gtk_stack_get_child_by_name (self->stack, "sessions"))
+    selection = self->selection;
+  else if (shown == gtk_stack_get_child_by_name (self->stack, "results"))
+    selection = self->results_selection;
+  else
+    return NULL;
+
+  return gtk_single_selection_get_selected_item (selection);
+}
+
+static void
+update_actions (AtSessionsPage *self)
+{
+  g_assert (AT_IS_SESSIONS_PAGE (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.delete",
+                                 self->store != NULL && get_selected (self) != NULL);
+}
+
+static void
+on_selected_changed_cb (AtSessionsPage *self)
+{
+  update_actions (self);
+}
+
+static void
+on_undo_clicked_cb (AtSessionsPage *self,
+                    AdwToast       *toast)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "at-session-id"));
+
+  g_assert (AT_IS_SESSIONS_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  if (!at_store_undelete (self->store, self->user_id, AT_TYPE_SESSION, id, &error))
+    {
+      add_toast (self, error->message);
+      return;
+    }
+  search (self);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AtSessionsPage *self = AT_SESSIONS_PAGE (widget);
+  g_autoptr(AdwToast) toast = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  const char *name;
+  AtSession *session;
+  gint64 id;
+
+  session = get_selected (self);
+  if (session == NULL || self->store == NULL)
+    return;
+
+  id = at_record_get_id (AT_RECORD (session));
+  name = at_session_get_session_name (session);
+  if (name != NULL && name[0] != '\0')
+    /* Translators: %s is a session's name */
+    title = g_strdup_printf (_("“%s” deleted"), name);
+  else
+    title = g_strdup (_("Session deleted"));
+
+  /* Soft: the row leaves the lists and totals, and Undo brings it back. */
+  if (!at_store_soft_delete (self->store, self->user_id, AT_TYPE_SESSION, id, &error))
+    {
+      add_toast (self, error->message);
+      return;
+    }
+  search (self);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (toast), "at-session-id", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_emit (self, signals [ADD_TOAST], 0, toast);
 }
 
 static void
@@ -276,6 +377,11 @@ at_sessions_page_class_init (AtSessionsPageClass *klass)
 
   g_type_ensure (AT_TYPE_SESSION_ROW);
 
+  gtk_widget_class_install_action (widget_class, "sessions.delete", NULL, delete_action);
+  /* Delete in the search entry deletes text: the entry takes it first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "sessions.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "sessions.delete", NULL);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/at-sessions-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, search_entry);
@@ -284,6 +390,7 @@ at_sessions_page_class_init (AtSessionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, results_selection);
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, no_results_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_bind_cb);
@@ -297,6 +404,7 @@ at_sessions_page_init (AtSessionsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_child (self);
+  update_actions (self);
 }
 
 GtkWidget *
@@ -352,7 +460,7 @@ at_sessions_page_load (AtSessionsPage  *self,
                            G_CALLBACK (on_sessions_items_changed_cb),
                            self,
                            G_CONNECT_SWAPPED);
-  gtk_no_selection_set_model (self->selection, self->sessions);
+  gtk_single_selection_set_model (self->selection, self->sessions);
   search (self);
   return TRUE;
 }
@@ -369,4 +477,26 @@ at_sessions_page_focus_search (AtSessionsPage *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/**
+ * at_sessions_page_reload:
+ *
+ * Reads the sessions again, after a write the store did not announce (one
+ * made through another connection, such as the session editor's).
+ */
+void
+at_sessions_page_reload (AtSessionsPage *self)
+{
+  g_autoptr(AtStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (AT_IS_SESSIONS_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  store = g_object_ref (self->store);
+  if (!at_sessions_page_load (self, store, self->user_id, &error))
+    add_toast (self, error->message);
 }

@@ -16,5 +16,6 @@ gboolean   at_sessions_page_load         (AtSessionsPage  *self,
                                           gint64           user_id,
                                           GError         **error);
 void       at_sessions_page_focus_search (AtSessionsPage  *self);
+void       at_sessions_page_reload       (AtSessionsPage  *self);
 
 G_END_DECLS

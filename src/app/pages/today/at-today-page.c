@@ -273,3 +273,17 @@ at_today_page_load (AtTodayPage *self,
 
   reload (self);
 }
+
+/**
+ * at_today_page_reload:
+ *
+ * Reads the day and totals again, after a write the store did not announce
+ * (one made through another connection, such as the session editor's).
+ */
+void
+at_today_page_reload (AtTodayPage *self)
+{
+  g_return_if_fail (AT_IS_TODAY_PAGE (self));
+
+  reload (self);
+}

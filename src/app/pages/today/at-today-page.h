@@ -10,9 +10,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtTodayPage, at_today_page, AT, TODAY_PAGE, AdwBin)
 
-GtkWidget *at_today_page_new  (void);
-void       at_today_page_load (AtTodayPage *self,
-                               AtStore     *store,
-                               gint64       user_id);
+GtkWidget *at_today_page_new    (void);
+void       at_today_page_load   (AtTodayPage *self,
+                                 AtStore     *store,
+                                 gint64       user_id);
+void       at_today_page_reload (AtTodayPage *self);
 
 G_END_DECLS

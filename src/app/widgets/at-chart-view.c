@@ -1,0 +1,818 @@
+/* at-chart-view.c: AtChartView, an AtChart on screen — range buttons, zoom
+ * and pan by pointer and keys, a tooltip for the point under the pointer,
+ * its words as the accessible description, and export to PNG, SVG or PDF. */
+
+#define G_LOG_DOMAIN "at-chart-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "at-chart-export.h"
+#include "at-chart-view.h"
+
+#define DAY (86400.0)
+#define EXPORT_WIDTH 1600
+#define EXPORT_HEIGHT 900
+
+struct _AtChartView
+{
+  GtkWidget             parent_instance;
+
+  /* template widgets */
+  GtkToggleButton      *month_button;
+  GtkToggleButton      *quarter_button;
+  GtkToggleButton      *year_button;
+  GtkToggleButton      *all_button;
+  GtkButton            *export_button;
+  GtkDrawingArea       *area;
+
+  /* owned */
+  AtChart              *chart;
+  GtkFileChooserNative *chooser;
+  double                from;       /* visible range; NAN follows the data */
+  double                to;
+  double                drag_from;
+  double                drag_to;
+  gboolean              updating_buttons;
+};
+
+G_DEFINE_FINAL_TYPE (AtChartView, at_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CHART,
+  N_PROPS
+};
+
+enum {
+  POINT_ACTIVATED,
+  ADD_TOAST,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static gboolean
+data_extent (AtChartView *self,
+             double      *min,
+             double      *max)
+{
+  gboolean found = FALSE;
+
+  *min = INFINITY;
+  *max = -INFINITY;
+  if (self->chart == NULL)
+    return FALSE;
+
+  for (guint s = 0; s < at_chart_get_n_series (self->chart); s++)
+    {
+      guint n;
+      const AtChartPoint *points = at_chart_series_get_points (at_chart_get_series (self->chart, s), &n);
+
+      if (n == 0)
+        continue;
+      *min = MIN (*min, points[0].x);
+      *max = MAX (*max, points[n - 1].x);
+      found = TRUE;
+    }
+
+  return found;
+}
+
+static void
+get_style (AtChartView  *self,
+           AtChartStyle *style)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkStyleContext *context;
+  GdkRGBA accent;
+
+  *style = adw_style_manager_get_dark (manager) ? *at_chart_style_get_dark ()
+                                                : *at_chart_style_get_light ();
+
+  /* The accent colour of the theme (libadwaita 1.2 has no API for it). */
+  context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  if (gtk_style_context_lookup_color (context, "accent_color", &accent))
+    style->accent = (AtChartColor) { accent.red, accent.green, accent.blue, accent.alpha };
+}
+
+static char *
+format_day (double time)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local ((gint64) time);
+  /* Translators: a date in a chart's description, see g_date_time_format() */
+  g_autofree char *text = g_date_time_format (when, _("%-d %b %Y"));
+
+  return g_strdup (g_strstrip (text));
+}
+
+static void
+update_description (AtChartView *self)
+{
+  g_autofree char *chart = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->chart == NULL)
+    return;
+
+  chart = at_chart_describe (self->chart);
+  if (isfinite (self->from) && isfinite (self->to))
+    {
+      g_autofree char *from = format_day (self->from);
+      g_autofree char *to = format_day (self->to);
+
+      /* Translators: the range a chart shows, then the chart in words */
+      text = g_strdup_printf (_("Showing %s to %s. %s"), from, to, chart);
+    }
+  else
+    /* Translators: the chart shows all its data, then the chart in words */
+    text = g_strdup_printf (_("Showing all data. %s"), chart);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  at_chart_get_title (self->chart) != NULL
+                                    ? at_chart_get_title (self->chart) : _("Chart"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
+static void
+apply_range (AtChartView *self)
+{
+  if (self->chart == NULL)
+    return;
+
+  if (isfinite (self->from) && isfinite (self->to) && self->to > self->from)
+    at_chart_set_time_range (self->chart, self->from, self->to);
+  else
+    at_chart_set_time_range (self->chart, NAN, NAN);
+
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+/* Leaves the range buttons when zoom or pan moves away from them. */
+static void
+clear_range_buttons (AtChartView *self)
+{
+  GtkToggleButton *buttons[] = { self->month_button, self->quarter_button,
+                                 self->year_button, self->all_button };
+
+  self->updating_buttons = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    gtk_toggle_button_set_active (buttons[i], FALSE);
+  self->updating_buttons = FALSE;
+}
+
+/* The visible range now, the data's when none is set. */
+static gboolean
+current_range (AtChartView *self,
+               double      *from,
+               double      *to)
+{
+  if (isfinite (self->from) && isfinite (self->to))
+    {
+      *from = self->from;
+      *to = self->to;
+      return TRUE;
+    }
+
+  if (!data_extent (self, from, to))
+    return FALSE;
+  if (*to - *from < DAY)
+    {
+      *from -= DAY;
+      *to += DAY;
+    }
+
+  return TRUE;
+}
+
+static void
+draw_func (GtkDrawingArea *area,
+           cairo_t        *cr,
+           int             width,
+           int             height,
+           gpointer        user_data)
+{
+  AtChartView *self = user_data;
+  AtChartStyle style;
+
+  if (self->chart == NULL)
+    return;
+
+  get_style (self, &style);
+  at_chart_draw (self->chart, cr, width, height, &style);
+}
+
+static void
+on_range_toggled_cb (AtChartView     *self,
+                     GtkToggleButton *button)
+{
+  if (self->updating_buttons || !gtk_toggle_button_get_active (button))
+    return;
+
+  if (button == self->month_button)
+    at_chart_view_set_range (self, AT_CHART_VIEW_RANGE_MONTH);
+  else if (button == self->quarter_button)
+    at_chart_view_set_range (self, AT_CHART_VIEW_RANGE_QUARTER);
+  else if (button == self->year_button)
+    at_chart_view_set_range (self, AT_CHART_VIEW_RANGE_YEAR);
+  else
+    at_chart_view_set_range (self, AT_CHART_VIEW_RANGE_ALL);
+}
+
+static void
+on_area_resize_cb (AtChartView *self,
+                   int          width,
+                   int          height)
+{
+  update_description (self);
+}
+
+static void
+show_toast (AtChartView *self,
+            const char  *title)
+{
+  g_autoptr(AdwToast) toast = adw_toast_new (title);
+
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+}
+
+static void
+on_chooser_response_cb (AtChartView          *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path == NULL)
+        show_toast (self, _("Charts can only be exported to local files"));
+      else if (!at_chart_view_export_to_path (self, path, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not export the chart: %s"),
+                                                      error->message);
+          show_toast (self, message);
+        }
+      else
+        show_toast (self, _("Chart exported"));
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_export_clicked_cb (AtChartView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileFilter *filter;
+  const char *title;
+  g_autofree char *name = NULL;
+
+  if (self->chooser != NULL || self->chart == NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Export Chart"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Images and Documents (PNG, SVG, PDF)"));
+  gtk_file_filter_add_suffix (filter, "png");
+  gtk_file_filter_add_suffix (filter, "svg");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_object_unref (filter);
+
+  title = at_chart_get_title (self->chart);
+  /* Translators: the file name an exported chart is offered with. */
+  name = g_strdup_printf ("%s.png", title != NULL ? title : _("Chart"));
+  g_strdelimit (name, "/", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (on_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static gboolean
+on_query_tooltip_cb (GtkWidget  *area,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  AtChartView *self = user_data;
+  AtChartHit hit;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+  const char *label, *unit;
+
+  if (keyboard || self->chart == NULL)
+    return FALSE;
+  if (!at_chart_hit_test (self->chart, gtk_widget_get_width (area), gtk_widget_get_height (area),
+                          x, y, &hit))
+    return FALSE;
+
+  when = g_date_time_new_from_unix_local ((gint64) hit.time);
+  /* Translators: the date of a chart point, see g_date_time_format() */
+  date = g_date_time_format (when, _("%-d %b %Y"));
+  label = at_chart_series_get_label (hit.series);
+  unit = at_chart_series_get_unit (hit.series);
+  text = g_strdup_printf ("%s%s%s\n%.6g%s%s", label != NULL ? label : "",
+                          label != NULL ? " · " : "", g_strstrip (date), hit.value,
+                          unit != NULL && *unit != '\0' ? " " : "", unit != NULL ? unit : "");
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
+}
+
+static void
+on_motion_cb (GtkEventControllerMotion *motion,
+              double                    x,
+              double                    y,
+              AtChartView              *self)
+{
+  /* Moving between points updates the tooltip. */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self->area));
+}
+
+static void
+on_click_released_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      AtChartView     *self)
+{
+  AtChartHit hit;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->area));
+  if (self->chart == NULL)
+    return;
+  if (at_chart_hit_test (self->chart,
+                         gtk_widget_get_width (GTK_WIDGET (self->area)),
+                         gtk_widget_get_height (GTK_WIDGET (self->area)),
+                         x, y, &hit) && hit.session_id != 0)
+    g_signal_emit (self, signals[POINT_ACTIVATED], 0, hit.session_id);
+}
+
+static void
+on_drag_begin_cb (GtkGestureDrag *gesture,
+                  double          x,
+                  double          y,
+                  AtChartView    *self)
+{
+  if (!current_range (self, &self->drag_from, &self->drag_to))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+}
+
+static void
+on_drag_update_cb (GtkGestureDrag *gesture,
+                   double          dx,
+                   double          dy,
+                   AtChartView    *self)
+{
+  AtChartLayout layout;
+  double shift;
+
+  if (fabs (dx) < 4 || self->chart == NULL)
+    return;
+  if (!at_chart_get_layout (self->chart,
+                            gtk_widget_get_width (GTK_WIDGET (self->area)),
+                            gtk_widget_get_height (GTK_WIDGET (self->area)),
+                            &layout) || layout.plot.width <= 0)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  shift = -dx / layout.plot.width * (self->drag_to - self->drag_from);
+  clear_range_buttons (self);
+  self->from = self->drag_from + shift;
+  self->to = self->drag_to + shift;
+  apply_range (self);
+}
+
+static gboolean
+on_scroll_cb (GtkEventControllerScroll *scroll,
+              double                    dx,
+              double                    dy,
+              AtChartView              *self)
+{
+  GdkModifierType state;
+
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
+  if (!(state & GDK_CONTROL_MASK) || dy == 0)
+    return FALSE;   /* the page scrolls */
+
+  at_chart_view_zoom (self, dy < 0 ? 0.8 : 1.25);
+  return TRUE;
+}
+
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *key,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   AtChartView           *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      at_chart_view_zoom (self, 0.8);
+      return TRUE;
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      at_chart_view_zoom (self, 1.25);
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      at_chart_view_pan (self, -0.1);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      at_chart_view_pan (self, 0.1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_style_changed_cb (AtChartView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+at_chart_view_dispose (GObject *object)
+{
+  AtChartView *self = (AtChartView *)object;
+  GtkWidget *child;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->chart);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AT_TYPE_CHART_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (at_chart_view_parent_class)->dispose (object);
+}
+
+static void
+at_chart_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AtChartView *self = AT_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHART:
+      g_value_set_object (value, self->chart);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+at_chart_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  AtChartView *self = AT_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHART:
+      at_chart_view_set_chart (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+at_chart_view_class_init (AtChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = at_chart_view_dispose;
+  object_class->get_property = at_chart_view_get_property;
+  object_class->set_property = at_chart_view_set_property;
+
+  /**
+   * AtChartView:chart:
+   *
+   * The chart shown.
+   */
+  properties [PROP_CHART] =
+    g_param_spec_object ("chart", NULL, NULL,
+                         AT_TYPE_CHART,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AtChartView::point-activated:
+   * @session_id: the session the point came from
+   *
+   * A point with a session was clicked.
+   */
+  signals [POINT_ACTIVATED] =
+    g_signal_new ("point-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * AtChartView::add-toast:
+   * @toast: an #AdwToast
+   *
+   * Something to tell the user, such as an export that failed.
+   */
+  signals [ADD_TOAST] =
+    g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/at-chart-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtChartView, month_button);
+  gtk_widget_class_bind_template_child (widget_class, AtChartView, quarter_button);
+  gtk_widget_class_bind_template_child (widget_class, AtChartView, year_button);
+  gtk_widget_class_bind_template_child (widget_class, AtChartView, all_button);
+  gtk_widget_class_bind_template_child (widget_class, AtChartView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, AtChartView, area);
+  gtk_widget_class_bind_template_callback (widget_class, on_range_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_area_resize_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "chartview");
+}
+
+static void
+at_chart_view_init (AtChartView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *gesture;
+  GtkLayoutManager *layout;
+
+  self->from = NAN;
+  self->to = NAN;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
+
+  gtk_drawing_area_set_draw_func (self->area, draw_func, self, NULL);
+  g_signal_connect (self->area, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (on_motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->area), controller);
+
+  gesture = gtk_gesture_click_new ();
+  g_signal_connect (gesture, "released", G_CALLBACK (on_click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->area), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (on_drag_update_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->area), GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->area), controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->area), controller);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_style_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->updating_buttons = TRUE;
+  gtk_toggle_button_set_active (self->all_button, TRUE);
+  self->updating_buttons = FALSE;
+}
+
+GtkWidget *
+at_chart_view_new (void)
+{
+  return g_object_new (AT_TYPE_CHART_VIEW, NULL);
+}
+
+/**
+ * at_chart_view_get_chart:
+ *
+ * Returns: (transfer none) (nullable): the chart shown
+ */
+AtChart *
+at_chart_view_get_chart (AtChartView *self)
+{
+  g_return_val_if_fail (AT_IS_CHART_VIEW (self), NULL);
+
+  return self->chart;
+}
+
+/**
+ * at_chart_view_set_chart:
+ * @chart: (nullable): a chart
+ *
+ * Shows @chart in the range the buttons choose.
+ */
+void
+at_chart_view_set_chart (AtChartView *self,
+                         AtChart     *chart)
+{
+  g_return_if_fail (AT_IS_CHART_VIEW (self));
+  g_return_if_fail (chart == NULL || AT_IS_CHART (chart));
+
+  if (!g_set_object (&self->chart, chart))
+    return;
+
+  if (gtk_toggle_button_get_active (self->month_button))
+    at_chart_view_set_range (self, AT_CHART_VIEW_RANGE_MONTH);
+  else if (gtk_toggle_button_get_active (self->quarter_button))
+    at_chart_view_set_range (self, AT_CHART_VIEW_RANGE_QUARTER);
+  else if (gtk_toggle_button_get_active (self->year_button))
+    at_chart_view_set_range (self, AT_CHART_VIEW_RANGE_YEAR);
+  else
+    at_chart_view_set_range (self, AT_CHART_VIEW_RANGE_ALL);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), chart != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHART]);
+}
+
+/**
+ * at_chart_view_set_range:
+ *
+ * Shows the last month, three months or year up to now, or all the data.
+ */
+void
+at_chart_view_set_range (AtChartView      *self,
+                         AtChartViewRange  range)
+{
+  GtkToggleButton *button;
+  double now = (double) (g_get_real_time () / G_USEC_PER_SEC);
+  double end;
+
+  g_return_if_fail (AT_IS_CHART_VIEW (self));
+
+  /* Up to today's end, so today's bar shows whole. */
+  end = ceil (now / DAY) * DAY;
+
+  switch (range)
+    {
+    case AT_CHART_VIEW_RANGE_MONTH:
+      button = self->month_button;
+      self->from = end - 30 * DAY;
+      self->to = end;
+      break;
+    case AT_CHART_VIEW_RANGE_QUARTER:
+      button = self->quarter_button;
+      self->from = end - 91 * DAY;
+      self->to = end;
+      break;
+    case AT_CHART_VIEW_RANGE_YEAR:
+      button = self->year_button;
+      self->from = end - 365 * DAY;
+      self->to = end;
+      break;
+    case AT_CHART_VIEW_RANGE_ALL:
+    default:
+      button = self->all_button;
+      self->from = NAN;
+      self->to = NAN;
+      break;
+    }
+
+  self->updating_buttons = TRUE;
+  gtk_toggle_button_set_active (button, TRUE);
+  self->updating_buttons = FALSE;
+
+  apply_range (self);
+}
+
+/**
+ * at_chart_view_zoom:
+ * @factor: below 1 zooms in, above 1 out
+ *
+ * Narrows or widens the visible range around its middle.
+ */
+void
+at_chart_view_zoom (AtChartView *self,
+                    double       factor)
+{
+  double from, to, middle, half;
+
+  g_return_if_fail (AT_IS_CHART_VIEW (self));
+  g_return_if_fail (factor > 0);
+
+  if (!current_range (self, &from, &to))
+    return;
+
+  middle = (from + to) / 2;
+  half = MAX ((to - from) / 2 * factor, DAY);
+  clear_range_buttons (self);
+  self->from = middle - half;
+  self->to = middle + half;
+  apply_range (self);
+}
+
+/**
+ * at_chart_view_pan:
+ * @fraction: how much of the visible range to move by; negative moves back
+ *   in time
+ */
+void
+at_chart_view_pan (AtChartView *self,
+                   double       fraction)
+{
+  double from, to, shift;
+
+  g_return_if_fail (AT_IS_CHART_VIEW (self));
+
+  if (!current_range (self, &from, &to))
+    return;
+
+  shift = (to - from) * fraction;
+  clear_range_buttons (self);
+  self->from = from + shift;
+  self->to = to + shift;
+  apply_range (self);
+}
+
+/**
+ * at_chart_view_describe:
+ *
+ * Returns: (transfer full) (nullable): the accessible description shown
+ */
+char *
+at_chart_view_describe (AtChartView *self)
+{
+  g_return_val_if_fail (AT_IS_CHART_VIEW (self), NULL);
+
+  return self->chart != NULL ? at_chart_describe (self->chart) : NULL;
+}
+
+/**
+ * at_chart_view_export_to_path:
+ * @path: a file name ending in .png, .svg or .pdf
+ *
+ * Draws the chart into @path at the widget's size (1600 × 900 when it has
+ * none), in the style shown.
+ */
+gboolean
+at_chart_view_export_to_path (AtChartView  *self,
+                              const char   *path,
+                              GError      **error)
+{
+  AtChartFormat format;
+  AtChartStyle style;
+  int width, height;
+
+  g_return_val_if_fail (AT_IS_CHART_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->chart == NULL)
+    {
+      g_set_error_literal (error, AT_CHART_ERROR, AT_CHART_ERROR_FAILED, _("There is no chart to export"));
+      return FALSE;
+    }
+
+  if (!at_chart_format_from_path (path, &format, error))
+    return FALSE;
+
+  width = gtk_widget_get_width (GTK_WIDGET (self->area));
+  height = gtk_widget_get_height (GTK_WIDGET (self->area));
+  if (width <= 1 || height <= 1)
+    {
+      width = EXPORT_WIDTH;
+      height = EXPORT_HEIGHT;
+    }
+
+  get_style (self, &style);
+
+  return at_chart_export (self->chart, path, format, width, height, &style, error);
+}
