@@ -364,6 +364,31 @@ test_template_loop (Fixture       *f,
 }
 
 static void
+test_bad_json (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtProgram) program = at_program_new ();
+
+  g_object_set (program, "name", "Strength base", "tags", "[\"strength\", ", NULL);
+  g_assert_false (at_store_insert (f->t.store, f->user, AT_RECORD (program), &error));
+  g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "workout_program.tags"));
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count(*) FROM workout_program"), ==, 0);
+  g_clear_error (&error);
+
+  /* Valid JSON that is not an array is the database's to refuse. */
+  g_object_set (program, "tags", "{\"a\": 1}", NULL);
+  g_assert_false (at_store_insert (f->t.store, f->user, AT_RECORD (program), &error));
+  g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  g_object_set (program, "tags", "[\"strength\", \"beginner\"]", NULL);
+  g_assert_true (at_store_insert (f->t.store, f->user, AT_RECORD (program), &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_goal_dates (Fixture       *f,
                  gconstpointer  data)
 {
@@ -485,6 +510,8 @@ main (int   argc,
               fixture_set_up, test_templates, fixture_tear_down);
   g_test_add ("/core/workouts/template-loop", Fixture, NULL,
               fixture_set_up, test_template_loop, fixture_tear_down);
+  g_test_add ("/core/workouts/bad-json", Fixture, NULL,
+              fixture_set_up, test_bad_json, fixture_tear_down);
   g_test_add ("/core/workouts/goal-dates", Fixture, NULL,
               fixture_set_up, test_goal_dates, fixture_tear_down);
   g_test_add ("/core/workouts/bulk-load", Fixture, NULL,

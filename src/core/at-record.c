@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -541,6 +542,18 @@ validate_column (AtRecord        *self,
       g_autofree char *reason =
         g_strdup_printf (_("must be at most %u characters long"), column->max_length);
       return invalid (error, table, column->name, reason);
+    }
+
+  if (column->kind == AT_COLUMN_JSON)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) json_error = NULL;
+
+      if (!json_parser_load_from_data (parser, g_value_get_string (value), -1, &json_error))
+        {
+          g_autofree char *reason = g_strdup_printf (_("is not valid JSON (%s)"), json_error->message);
+          return invalid (error, table, column->name, reason);
+        }
     }
 
   if (column->kind == AT_COLUMN_DATE)
