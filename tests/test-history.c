@@ -291,6 +291,68 @@ test_daily_totals (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "2024-13-01"));
 }
 
+static void
+test_rep_maxes (Fixture       *f,
+                gconstpointer  data)
+{
+  const gint64 squat = f->t.cat.squat_id, bench = f->t.cat.bench_id, kg = f->t.cat.kg_id;
+  const Set first[] = {
+    { squat, 10, 150, kg, TRUE },     /* a warm-up: left out */
+    { squat, 5, 100, kg, FALSE },
+    { squat, 8, 90, kg, FALSE },
+    { bench, 1, 200, kg, FALSE },     /* another exercise */
+  };
+  const Set second[] = {
+    { squat, 3, 110, kg, FALSE },
+    { squat, 15, 60, kg, FALSE },     /* more than 12: counts for every row */
+  };
+  const Set in_pounds[] = { { squat, 1, 300, f->t.cat.lb_id, FALSE } };  /* 136.08 kg */
+  const Set theirs[] = { { squat, 1, 300, kg, FALSE } };
+  gint64 t1 = at_test_utc (2024, 1, 3, 18, 0, 0), t2 = at_test_utc (2024, 1, 10, 18, 0, 0);
+  gint64 t3 = at_test_utc (2024, 1, 17, 18, 0, 0);
+  gint64 deleted, top = -1;
+  /* Worked out by hand: the best weight among sets of at least r reps. */
+  const double expected[AT_REP_MAX_REPS] = {
+    300 * 0.45359237, 110, 110, 100, 100, 90, 90, 90, 60, 60, 60, 60,
+  };
+  const gint64 when[AT_REP_MAX_REPS] = { t3, t2, t2, t1, t1, t1, t1, t1, t2, t2, t2, t2 };
+  g_autoptr(GArray) maxes = NULL;
+  g_autoptr(GArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save_sets (f, f->user, t1, first, G_N_ELEMENTS (first));
+  save_sets (f, f->user, t2, second, G_N_ELEMENTS (second));
+  save_sets (f, f->user, t3, in_pounds, G_N_ELEMENTS (in_pounds));
+  deleted = save_sets (f, f->user, t3 + 86400, theirs, G_N_ELEMENTS (theirs));
+  g_assert_true (at_store_soft_delete (f->t.store, f->user, AT_TYPE_SESSION, deleted, &error));
+  g_assert_no_error (error);
+  save_sets (f, f->other, t2, theirs, G_N_ELEMENTS (theirs));
+
+  maxes = at_store_get_rep_maxes (f->t.store, f->user, squat, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (maxes->len, ==, AT_REP_MAX_REPS);
+  for (guint i = 0; i < AT_REP_MAX_REPS; i++)
+    {
+      const AtRepMax *m = &g_array_index (maxes, AtRepMax, i);
+
+      g_assert_cmpint (m->reps, ==, i + 1);
+      g_assert_cmpfloat_with_epsilon (m->weight_kg, expected[i], 1e-9);
+      g_assert_cmpint (m->achieved_at, ==, when[i]);
+    }
+
+  /* Nobody's squats: twelve empty rows. */
+  none = at_store_get_rep_maxes (f->t.store, f->user, f->t.cat.running_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, AT_REP_MAX_REPS);
+  g_assert_cmpfloat (g_array_index (none, AtRepMax, 0).weight_kg, ==, 0);
+  g_assert_cmpint (g_array_index (none, AtRepMax, 11).achieved_at, ==, 0);
+
+  /* Squats in three live sessions, bench in one. */
+  g_assert_true (at_store_get_top_exercise (f->t.store, f->user, &top, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (top, ==, squat);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +368,7 @@ main (int   argc,
   ADD ("/core/history/metric", test_metric_history);
   ADD ("/core/history/body", test_body_history);
   ADD ("/core/history/daily", test_daily_totals);
+  ADD ("/core/history/rep-maxes", test_rep_maxes);
 
   return g_test_run ();
 }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Takes the screenshots in docs/screenshots/: every page of the main window,
-# the welcome page, the preferences, the folded (360 px) window and the
+# the Progress page's exercise history, the welcome page, the preferences, the folded (360 px) window and the
 # session editor with a strength session of two exercises (opened through
 # app.repeat-session on a generated one), each in the light and the dark
 # style.
@@ -17,6 +17,14 @@
 # of following the desktop (libadwaita 1.2 reads the desktop's through the
 # settings portal, which a bare X server does not have). It is read once at
 # startup and meant for screenshots and tests only.
+#
+# AT_SCREENSHOT_DB=PATH shoots an existing database instead (say the
+# benchmark workload's): its first user's Progress page, exercise history
+# (their most-done exercise) and Body page, as
+# workload-{progress,exercise-history,body}-{light,dark}.png, and nothing
+# else. The app only reads it unless something is logged, and nothing is.
+# AT_SCREENSHOT_WAIT=SECONDS (default 1, or 8 with AT_SCREENSHOT_DB) is
+# how long a page gets to load before its picture is taken.
 #
 # AT_CLI=PATH uses that activity-tracker-cli for the data and builds only the
 # app (for when the CLI does not build at the moment).
@@ -44,6 +52,10 @@ if [ -z "${AT_SCREENSHOTS_INNER:-}" ]; then
   else
     ninja -C "$build"
   fi
+  if [ -n "${AT_SCREENSHOT_DB:-}" ] && [ ! -r "$AT_SCREENSHOT_DB" ]; then
+    echo "screenshots.sh: cannot read $AT_SCREENSHOT_DB" >&2
+    exit 1
+  fi
   mkdir -p "$out"
   AT_SCREENSHOTS_INNER=1 exec dbus-run-session -- \
     xvfb-run -a -s "-screen 0 ${width}x${height}x24 -nolisten tcp" "$0" "$build"
@@ -51,22 +63,29 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+if [ -n "${AT_SCREENSHOT_DB:-}" ]; then
+  wait_seconds=${AT_SCREENSHOT_WAIT:-8}
+else
+  wait_seconds=${AT_SCREENSHOT_WAIT:-1}
+fi
 cli=${AT_CLI:-$build/src/cli/activity-tracker-cli}
-"$cli" generate --database "$tmp/populated.db" \
-  --users 1 --sessions-per-user 300 --seed 1 >/dev/null
+if [ -z "${AT_SCREENSHOT_DB:-}" ]; then
+  "$cli" generate --database "$tmp/populated.db" \
+    --users 1 --sessions-per-user 300 --seed 1 >/dev/null
 
-# A profile with cardio and yoga only, no exercises or sets: the Progress
-# page without volume or personal records.
-"$cli" init --database "$tmp/no-exercises.db" >/dev/null
-"$cli" add-user --database "$tmp/no-exercises.db" --username runner \
-  --email runner@example.org >/dev/null
-for day in 1 2 4 6 9 11 13 16 19 20 23 27 30 34 38 41 45 52 60 67 75 82; do
-  type=Running
-  [ $((day % 3)) -eq 0 ] && type=Yoga
-  "$cli" add-session --database "$tmp/no-exercises.db" --type "$type" \
-    --start "$(date -u -d "-$day days" +%Y-%m-%dT07:00:00)" \
-    --end "$(date -u -d "-$day days" +%Y-%m-%dT07:$((20 + day % 40)):00)" >/dev/null
-done
+  # A profile with cardio and yoga only, no exercises or sets: the Progress
+  # page without volume or personal records.
+  "$cli" init --database "$tmp/no-exercises.db" >/dev/null
+  "$cli" add-user --database "$tmp/no-exercises.db" --username runner \
+    --email runner@example.org >/dev/null
+  for day in 1 2 4 6 9 11 13 16 19 20 23 27 30 34 38 41 45 52 60 67 75 82; do
+    type=Running
+    [ $((day % 3)) -eq 0 ] && type=Yoga
+    "$cli" add-session --database "$tmp/no-exercises.db" --type "$type" \
+      --start "$(date -u -d "-$day days" +%Y-%m-%dT07:00:00)" \
+      --end "$(date -u -d "-$day days" +%Y-%m-%dT07:$((20 + day % 40)):00)" >/dev/null
+  done
+fi
 
 app_pid=
 start_app () {  # start_app DATABASE SCHEME [WINDOW_WIDTH]
@@ -89,7 +108,7 @@ action () {  # action NAME [GVARIANT]
 }
 
 shot () {  # shot NAME [WINDOW_WIDTH]: the screen, cut to the window's width
-  sleep 1
+  sleep "$wait_seconds"
   import -window root -crop "${2:-$width}x$height+0+0" +repage "$out/$1.png"
   echo "$out/$1.png"
 }
@@ -99,12 +118,34 @@ stop_app () {
   wait "$app_pid" || true
 }
 
+if [ -n "${AT_SCREENSHOT_DB:-}" ]; then
+  for scheme in light dark; do
+    start_app "$AT_SCREENSHOT_DB" "$scheme"
+    action show-page "<'progress'>"
+    shot "workload-progress-$scheme"
+    action show-exercise-history "<''>"
+    shot "workload-exercise-history-$scheme"
+    action show-page "<'body'>"
+    shot "workload-body-$scheme"
+    stop_app
+  done
+  if [ -s "$tmp/app.log" ]; then
+    echo "The app said:" >&2
+    cat "$tmp/app.log" >&2
+  fi
+  exit 0
+fi
+
 for scheme in light dark; do
   start_app "$tmp/populated.db" "$scheme"
   for page in $pages; do
     action show-page "<'$page'>"
     shot "$page-$scheme"
   done
+  # The exercise history of the most-done exercise, from the Progress page.
+  action show-page "<'progress'>"
+  action show-exercise-history "<''>"
+  shot "exercise-history-$scheme"
   action show-page "<'today'>"
   action preferences
   shot "preferences-$scheme"

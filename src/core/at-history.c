@@ -274,3 +274,117 @@ at_store_get_daily_totals (AtStore     *store,
     }
   return g_steal_pointer (&days);
 }
+
+/* Sets with more reps than the table count for its last row; SQLite takes
+ * the bare started_at from the row holding the max (). */
+#define REP_MAX_SQL \
+  "SELECT min (x.reps, ?3), max (coalesce (x.weight, 0) * coalesce (u.conversion_factor, 1))," \
+  "   s.started_at" \
+  " FROM activity_exercise e INDEXED BY idx_exercise_subtype" \
+  " JOIN activity_session s ON s.id = e.session_id" \
+  " JOIN exercise_set x ON x.exercise_id = e.id" \
+  " LEFT JOIN unit u ON u.id = x.weight_unit_id" \
+  " WHERE e.activity_subtype_id = ?2 AND e.user_id = ?1" \
+  "   AND s.deleted_at IS NULL AND s.is_template = 0 AND x.is_warmup = 0 AND x.reps >= 1" \
+  "   AND x.weight > 0" \
+  " GROUP BY 1"
+
+#define TOP_EXERCISE_SQL \
+  "SELECT e.activity_subtype_id FROM activity_session s" \
+  " JOIN activity_exercise e ON e.session_id = s.id" \
+  " WHERE s.user_id = ?1 AND s.deleted_at IS NULL AND s.is_template = 0" \
+  "   AND e.activity_subtype_id IS NOT NULL" \
+  " GROUP BY e.activity_subtype_id" \
+  " ORDER BY count (DISTINCT s.id) DESC, e.activity_subtype_id LIMIT 1"
+
+/**
+ * at_store_get_rep_maxes:
+ * @subtype_id: the exercise (activity_subtype)
+ *
+ * Returns: (transfer full) (element-type AtRepMax): AT_REP_MAX_REPS rep
+ * maxes, 1 rep first, or %NULL with an error
+ */
+GArray *
+at_store_get_rep_maxes (AtStore  *store,
+                        gint64    user_id,
+                        gint64    subtype_id,
+                        GError  **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+  g_autoptr(GArray) maxes = NULL;
+  AtRepMax by_reps[AT_REP_MAX_REPS] = { { 0, 0, 0 } };
+  AtRepMax best = { 0, 0, 0 };
+  int rc;
+
+  g_return_val_if_fail (AT_IS_STORE (store), NULL);
+
+  stmt = _at_store_prepare (store, REP_MAX_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_int64 (stmt, 2, subtype_id);
+  sqlite3_bind_int64 (stmt, 3, AT_REP_MAX_REPS);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 reps = sqlite3_column_int64 (stmt, 0);
+
+      if (reps < 1 || reps > AT_REP_MAX_REPS)
+        continue;
+      by_reps[reps - 1].weight_kg = sqlite3_column_double (stmt, 1);
+      by_reps[reps - 1].achieved_at = sqlite3_column_int64 (stmt, 2);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _at_store_set_error (store, rc, "exercise_set", error);
+      return NULL;
+    }
+
+  /* A set of 8 is also a set of at least 5: the best from the top down. */
+  maxes = g_array_sized_new (FALSE, TRUE, sizeof (AtRepMax), AT_REP_MAX_REPS);
+  g_array_set_size (maxes, AT_REP_MAX_REPS);
+  for (int r = AT_REP_MAX_REPS; r >= 1; r--)
+    {
+      if (by_reps[r - 1].weight_kg > best.weight_kg)
+        best = by_reps[r - 1];
+      best.reps = r;
+      g_array_index (maxes, AtRepMax, r - 1) = best;
+    }
+  return g_steal_pointer (&maxes);
+}
+
+/**
+ * at_store_get_top_exercise:
+ * @subtype_id: (out): the exercise, or 0 when the user has none
+ *
+ * Returns: %FALSE with an error
+ */
+gboolean
+at_store_get_top_exercise (AtStore  *store,
+                           gint64    user_id,
+                           gint64   *subtype_id,
+                           GError  **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (AT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (subtype_id != NULL, FALSE);
+
+  *subtype_id = 0;
+  stmt = _at_store_prepare (store, TOP_EXERCISE_SQL, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *subtype_id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      _at_store_set_error (store, rc, "activity_exercise", error);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -90,4 +90,31 @@ GArray  *at_store_get_daily_totals     (AtStore     *store,
                                         const char  *to_date,
                                         GError     **error);
 
+/* The heaviest weight lifted for at least @reps reps. */
+typedef struct
+{
+  gint64 reps;                /* 1 … AT_REP_MAX_REPS */
+  double weight_kg;           /* 0 when no set had that many reps */
+  gint64 achieved_at;         /* the start of the set's session; 0 for none */
+} AtRepMax;
+
+#define AT_REP_MAX_REPS 12
+
+/* For reps 1 … AT_REP_MAX_REPS, in that order: the heaviest non-warm-up
+ * set of the exercise done for at least that many reps, in kg, from the
+ * user's live non-template sessions. Always AT_REP_MAX_REPS elements.
+ * Served by idx_exercise_subtype (subtype, user, session). */
+GArray  *at_store_get_rep_maxes        (AtStore     *store,
+                                        gint64       user_id,
+                                        gint64       subtype_id,
+                                        GError     **error);
+
+/* The exercise the user has done in the most live non-template sessions,
+ * or 0 in @subtype_id when none. Served by idx_session_user_date, then
+ * idx_exercise_session. */
+gboolean at_store_get_top_exercise     (AtStore     *store,
+                                        gint64       user_id,
+                                        gint64      *subtype_id,
+                                        GError     **error);
+
 G_END_DECLS

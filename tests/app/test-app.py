@@ -795,6 +795,87 @@ def case_progress_and_body(ctx):
         app.stop()
 
 
+def case_exercise_history(ctx):
+    """On a generated database: Progress → Exercise History, search for
+    Squat and pick it; the 1RM chart names Squat, and the rep-max table's
+    1-rep row shows the heaviest non-warm-up Squat set of the user's live
+    sessions, in the user's weight unit, as SQLite works it out."""
+    cli = os.environ.get('AT_CLI', '')
+    if not os.access(cli, os.X_OK):
+        raise Failure('AT_CLI does not name the activity-tracker-cli: %r' % cli)
+    path = os.path.join(ctx.home, 'history.db')
+    subprocess.run([cli, 'generate', '--database', path, '--users', '1',
+                    '--sessions-per-user', '200', '--seed', '1'],
+                   check=True, timeout=120, stdout=subprocess.DEVNULL)
+    db = sqlite3.connect(path)
+    user_id, = db.execute('SELECT id FROM app_user ORDER BY id LIMIT 1').fetchone()
+    squat, = db.execute("SELECT id FROM activity_subtype WHERE name = 'Squat'").fetchone()
+    best_kg, = db.execute(
+        'SELECT max(coalesce(x.weight, 0) * coalesce(u.conversion_factor, 1))'
+        ' FROM activity_exercise e'
+        ' JOIN activity_session s ON s.id = e.session_id'
+        ' JOIN exercise_set x ON x.exercise_id = e.id'
+        ' LEFT JOIN unit u ON u.id = x.weight_unit_id'
+        ' WHERE e.user_id = ? AND e.activity_subtype_id = ? AND s.user_id = ?'
+        '   AND s.deleted_at IS NULL AND s.is_template = 0'
+        '   AND x.is_warmup = 0 AND x.reps >= 1', (user_id, squat, user_id)).fetchone()
+    unit = db.execute(
+        "SELECT u.symbol, u.conversion_factor FROM app_user a"
+        " JOIN unit u ON u.id = coalesce(a.weight_unit_id,"
+        "   (SELECT id FROM unit WHERE symbol = 'kg'))"
+        " WHERE a.id = ?", (user_id,)).fetchone()
+    kg_factor, = db.execute("SELECT conversion_factor FROM unit WHERE symbol = 'kg'").fetchone()
+    db.close()
+    if not best_kg:
+        raise Failure('the generated user has no Squat sets')
+    expected = '%.1f %s' % (best_kg * kg_factor / unit[1], unit[0])
+    tap('# the 1-rep max by SQLite: %s' % expected)
+
+    app = ctx.start('history.db')
+
+    def wait(what, check, root=None, timeout=TIMEOUT):
+        try:
+            return poll(what, lambda: app.check_alive() and check(root), timeout=timeout)
+        except Failure:
+            raise Failure('%s:\n%s' % (what, dump(root)))
+    try:
+        frame = app.frame()
+        wait('the sidebar', lambda f: find_named(f, 'list', 'Pages'), frame)
+        select_page(frame, 'Progress')
+        button = wait('the Exercise History button',
+                      lambda f: find(f, 'push button', lambda n: n == 'Exercise History'), frame)
+        click(button)
+        entry = wait('the Search Exercises entry',
+                     lambda f: find(f, 'text', lambda n: n == 'Search Exercises')
+                     or find(f, 'entry', lambda n: n == 'Search Exercises'), frame)
+        # The most-done exercise shows first: its charts, before any search.
+        wait('the first exercise\'s 1RM chart',
+             lambda f: find(f, 'image', lambda n: n.endswith(': Estimated 1RM')), frame)
+        set_text(entry, 'Squat')
+        pick = wait('a “Squat” result', lambda f: find(f, 'push button', lambda n: n == 'Squat'),
+                    frame)
+        click(pick)
+        chart = wait('the Squat 1RM chart',
+                     lambda f: find(f, 'image', lambda n: n == 'Squat: Estimated 1RM'), frame)
+        text = poll('its description', lambda: description(chart), timeout=10)
+        tap('# Squat: Estimated 1RM: %s' % text)
+        if 'squat' not in text.lower():
+            raise Failure('the 1RM chart\'s description does not mention Squat: %r' % text)
+        row = wait('the 1-rep row',
+                   lambda f: find(f, 'list item', lambda n: n.startswith('1 rep: ')), frame)
+        shown = row.name[len('1 rep: '):].split(',')[0]
+        tap('# the 1-rep row: %s' % row.name)
+        if shown != expected:
+            raise Failure('the 1-rep max shows %r, SQLite says %r' % (shown, expected))
+        offenders = unnamed_controls(frame)
+        if offenders:
+            raise Failure('the exercise history has controls without a name:\n'
+                          + '\n'.join(offenders))
+        ctx.shot('exercise-history')
+    finally:
+        app.stop()
+
+
 def create_profile(app, frame, username, email):
     """Fills in the welcome page and waits for the main view."""
     settle(app, frame, lambda f: find_label(f, lambda n: n == 'Welcome to Activity Tracker'))
@@ -1088,6 +1169,7 @@ def main():
              ('preferences', case_preferences),
              ('bad file', case_bad_file),
              ('progress and body', case_progress_and_body),
+             ('exercise history', case_exercise_history),
              ('about and quit', case_about_and_quit),
              ('session editor', case_session_editor)]
     failed = 0

@@ -15,6 +15,7 @@
 #include "at-history.h"
 #include "widgets/at-chart-view.h"
 
+#include "at-exercise-history.h"
 #include "at-progress-page.h"
 
 #define N_WEEKS 52
@@ -35,6 +36,8 @@ struct _AtProgressPage
   GtkListBox      *type_list;
   GtkDrawingArea  *calendar_area;
   GtkListBox      *record_list;
+  GtkButton       *history_button;
+  AtExerciseHistory *history;
 
   /* owned */
   AtStore         *store;
@@ -109,6 +112,9 @@ format_minutes (gint64 minutes)
   if (minutes < 60)
     /* Translators: a duration in minutes */
     return g_strdup_printf (_("%" G_GINT64_FORMAT " min"), minutes);
+  if (minutes >= 100 * 60)
+    /* Translators: a long duration in whole hours, e.g. "1166 h" */
+    return g_strdup_printf (_("%" G_GINT64_FORMAT " h"), (minutes + 30) / 60);
   /* Translators: a duration in hours and minutes */
   return g_strdup_printf (_("%" G_GINT64_FORMAT " h %02d min"), minutes / 60, (int) (minutes % 60));
 }
@@ -459,7 +465,9 @@ on_load_done_cb (GObject      *object,
 
   self->loaded = TRUE;
   gtk_spinner_stop (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, "content");
+  /* The exercise history stays open over a reload. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "history") != 0)
+    gtk_stack_set_visible_child_name (self->stack, "content");
 }
 
 static void
@@ -522,6 +530,37 @@ on_export_chart_cb (GSimpleAction *action,
 }
 
 static void
+show_history (AtProgressPage *self,
+              const char     *exercise)
+{
+  g_assert (AT_IS_PROGRESS_PAGE (self));
+
+  gtk_stack_set_visible_child_name (self->stack, "history");
+  at_exercise_history_load (self->history, self->store, self->user_id, exercise);
+}
+
+static void
+on_history_clicked_cb (AtProgressPage *self)
+{
+  show_history (self, NULL);
+}
+
+static void
+on_history_back_cb (AtProgressPage *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, self->loaded ? "content" : "loading");
+  gtk_widget_grab_focus (GTK_WIDGET (self->history_button));
+}
+
+static void
+on_show_exercise_history_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  show_history (AT_PROGRESS_PAGE (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
 on_style_changed_cb (AtProgressPage *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self->calendar_area));
@@ -562,6 +601,7 @@ at_progress_page_class_init (AtProgressPageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   g_type_ensure (AT_TYPE_CHART_VIEW);
+  g_type_ensure (AT_TYPE_EXERCISE_HISTORY);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/at-progress-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, stack);
@@ -573,7 +613,11 @@ at_progress_page_class_init (AtProgressPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, type_list);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, calendar_area);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, record_list);
+  gtk_widget_class_bind_template_child (widget_class, AtProgressPage, history_button);
+  gtk_widget_class_bind_template_child (widget_class, AtProgressPage, history);
   gtk_widget_class_bind_template_callback (widget_class, on_chart_add_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_back_cb);
 }
 
 static void
@@ -595,6 +639,13 @@ at_progress_page_init (AtProgressPage *self)
       g_autoptr(GSimpleAction) action = g_simple_action_new ("export-chart", G_VARIANT_TYPE_STRING);
 
       g_signal_connect_object (action, "activate", G_CALLBACK (on_export_chart_cb), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (action));
+
+      /* app.show-exercise-history(name): the history of the exercise
+       * found by that name ("" for the most-done), for the screenshots. */
+      g_clear_object (&action);
+      action = g_simple_action_new ("show-exercise-history", G_VARIANT_TYPE_STRING);
+      g_signal_connect_object (action, "activate", G_CALLBACK (on_show_exercise_history_cb), self, 0);
       g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (action));
     }
 }
@@ -621,7 +672,12 @@ at_progress_page_load (AtProgressPage *self,
   g_return_if_fail (store == NULL || AT_IS_STORE (store));
 
   if (g_set_object (&self->store, store) || self->user_id != user_id)
-    self->loaded = FALSE;
+    {
+      self->loaded = FALSE;
+      /* Another profile: back to its overview. */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "history") == 0)
+        gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
   self->user_id = user_id;
 
   reload (self);
