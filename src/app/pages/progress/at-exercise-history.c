@@ -277,25 +277,17 @@ load_thread (GTask        *task,
       return;
     }
 
+  /* One factor for every weight read in kg, rather than a query per value. */
   for (guint i = 0; i < load->points->len; i++)
     {
       AtExerciseHistoryPoint *p = &g_array_index (load->points, AtExerciseHistoryPoint, i);
 
-      if (kg_id == user_unit_id)
-        continue;
-      at_store_to_user_weight (store, load->user_id, p->best_e1rm_kg, kg_id, &p->best_e1rm_kg, NULL, NULL);
-      at_store_to_user_weight (store, load->user_id, p->heaviest_kg, kg_id, &p->heaviest_kg, NULL, NULL);
-      at_store_to_user_weight (store, load->user_id, p->session_volume_kg, kg_id,
-                               &p->session_volume_kg, NULL, NULL);
+      p->best_e1rm_kg *= factor;
+      p->heaviest_kg *= factor;
+      p->session_volume_kg *= factor;
     }
   for (guint i = 0; i < load->rep_maxes->len; i++)
-    {
-      AtRepMax *m = &g_array_index (load->rep_maxes, AtRepMax, i);
-
-      /* The same sum as the app tests make: kg divided by the unit's factor. */
-      if (kg_id != user_unit_id && m->weight_kg > 0)
-        at_store_to_user_weight (store, load->user_id, m->weight_kg, kg_id, &m->weight_kg, NULL, NULL);
-    }
+    g_array_index (load->rep_maxes, AtRepMax, i).weight_kg *= factor;
 
   load->records = g_ptr_array_new_with_free_func (record_free);
   for (guint i = 0; i < g_list_model_get_n_items (records); i++)
