@@ -10,6 +10,7 @@
 #include "at-one-rep-max.h"
 #include "at-search.h"
 #include "at-store.h"
+#include "at-store-async.h"
 #include "at-units.h"
 #include "at-workout.h"
 #include "at-achievement-type.h"

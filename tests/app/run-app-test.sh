@@ -1,14 +1,12 @@
 #!/bin/sh
-# Runs test-app.py on a private X server and a private D-Bus session, where
+# Runs one app suite on a private X server and a private D-Bus session, where
 # the AT-SPI bus and registry are started by D-Bus activation.
 #
-#   run-app-test.sh APP_BINARY SCHEMA_DIR OUTPUT_DIR
+#   run-app-test.sh SUITE_SCRIPT APP_BINARY SCHEMA_DIR OUTPUT_DIR
 #
 # The TAP goes to our stdout through fd 3; everything else, the daemons'
 # chatter included, goes to stderr.
 set -eu
-
-here=$(dirname "$0")
 
 unset NO_AT_BRIDGE
 export GTK_A11Y=atspi
@@ -17,4 +15,4 @@ export AT_TAP_FD=3
 exec 3>&1 1>&2
 exec dbus-run-session -- \
   xvfb-run -a -s "-screen 0 1024x768x24 -nolisten tcp" \
-  /usr/bin/python3 "$here/test-app.py" "$@"
+  /usr/bin/python3 "$@"
