@@ -102,6 +102,8 @@ gboolean      _at_store_query_int        (AtStore       *self,
                                           gint64        *value,
                                           GError       **error);
 void          _at_store_forget_touched   (AtStore       *self);
+void          _at_store_forget_touched_session (AtStore *self,
+                                                gint64   session_id);
 gboolean      _at_store_apply_training_rules (AtStore   *self,
                                           GError       **error);
 gboolean      _at_store_rebuild_bulk_load_indexes (AtStore *self,

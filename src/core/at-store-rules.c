@@ -20,6 +20,15 @@ _at_store_forget_touched (AtStore *self)
   g_hash_table_remove_all (self->touched_users);
 }
 
+/* A session whose totals its writer has just set from what it wrote: the
+ * commit has nothing to recompute for it (see _at_training_fill_totals). */
+void
+_at_store_forget_touched_session (AtStore *self,
+                                  gint64   session_id)
+{
+  g_hash_table_remove (self->touched_sessions, &session_id);
+}
+
 /* touched_records maps "user:subtype" to the one session appended for it,
  * or to 0 when the records must be walked again from the start. */
 static void

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "at-store-private.h"
+#include "at-training.h"
 #include "at-workout.h"
 
 static gboolean
@@ -148,7 +149,8 @@ save_children_of_session (AtStore    *store,
         (store, session_id, user_id, at_record_get_int (exercise, "activity_subtype_id"));
     }
 
-  _at_store_note_touched (store, session_id, user_id, 0);
+  /* Its totals were set before it was written. */
+  _at_store_forget_touched_session (store, session_id);
   return TRUE;
 }
 
@@ -255,6 +257,13 @@ at_store_save_workout (AtStore    *store,
   if (!validate_children (store, user_id, workout, error) ||
       (own_transaction && !at_store_begin (store, error)))
     return FALSE;
+
+  if (!_at_training_fill_totals (store, user_id, workout, error))
+    {
+      if (own_transaction)
+        at_store_rollback (store);
+      return FALSE;
+    }
 
   new_records = unsaved_records (workout);
   new_session = at_record_get_id (session) == 0;

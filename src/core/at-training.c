@@ -605,3 +605,92 @@ _at_training_update_session (AtStore  *store,
   sqlite3_bind_int64 (stmt, 1, session_id);
   return step_done (store, stmt, error);
 }
+
+/* The non-warm-up volume of a workout's sets in kg, unrounded; FALSE when
+ * it has no sets at all (the volume is then NULL, not 0). Unset warm-up
+ * flags are stored as 0, so they count, as in SESSION_TOTALS_SQL. */
+static gboolean
+workout_volume (AtStore   *store,
+                AtWorkout *workout,
+                double    *volume)
+{
+  gboolean any_set = FALSE;
+
+  *volume = 0;
+  for (guint i = 0; i < at_workout_get_n_exercises (workout); i++)
+    {
+      GPtrArray *sets = at_workout_get_sets (workout, i);
+
+      for (guint j = 0; j < sets->len; j++)
+        {
+          AtRecord *set = g_ptr_array_index (sets, j);
+          double factor = 1;
+
+          any_set = TRUE;
+          if (at_record_get_boolean (set, "is_warmup"))
+            continue;
+          if (at_record_is_null (set, "reps") || at_record_is_null (set, "weight"))
+            continue;
+          if (!at_record_is_null (set, "weight_unit_id"))
+            factor = _at_store_get_unit_factor (store, at_record_get_int (set, "weight_unit_id"));
+          *volume += at_record_get_int (set, "reps") * at_record_get_double (set, "weight") * factor;
+        }
+    }
+  return any_set;
+}
+
+/**
+ * _at_training_fill_totals:
+ *
+ * Sets the total volume and estimated calories of a workout's session from
+ * the workout in memory, before it is written, by the same rules as
+ * _at_training_update_session(), which then has nothing left to change:
+ * saving a workout writes its session once. SQLite does the rounding and
+ * the body-weight lookup, so that both paths give the same numbers.
+ */
+gboolean
+_at_training_fill_totals (AtStore    *store,
+                          gint64      user_id,
+                          AtWorkout  *workout,
+                          GError    **error)
+{
+  AtRecord *session = AT_RECORD (at_workout_get_session (workout));
+  g_autoptr(AtStatement) stmt = NULL;
+  double volume;
+  int rc;
+
+  /* duration_minutes is generated from ended_at: the same formula here. */
+  stmt = _at_store_prepare (store,
+                            "SELECT round (?1, 2),"
+                            " round (t.met_value * coalesce (" BODY_WEIGHT_KG ("<=", "DESC") ","
+                            "                                " BODY_WEIGHT_KG (">", "ASC") ")"
+                            "        * ((?5 - ?4 + 30) / 60) / 60.0, 2)"
+                            " FROM (SELECT ?3 AS user_id, ?4 AS started_at) s, activity_type t"
+                            " WHERE t.id = ?2",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (workout_volume (store, workout, &volume))
+    sqlite3_bind_double (stmt, 1, volume);
+  sqlite3_bind_int64 (stmt, 2, at_record_get_int (session, "activity_type_id"));
+  sqlite3_bind_int64 (stmt, 3, user_id);
+  sqlite3_bind_int64 (stmt, 4, at_record_get_int (session, "started_at"));
+  if (!at_record_is_null (session, "ended_at"))
+    sqlite3_bind_int64 (stmt, 5, at_record_get_int (session, "ended_at"));
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _at_store_set_error (store, rc, "activity_session", error);
+
+  /* No such activity type: the insert names that error. */
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    at_record_set_double (session, "total_volume", sqlite3_column_double (stmt, 0));
+  else
+    at_record_set_null (session, "total_volume");
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+    at_record_set_double (session, "estimated_calories", sqlite3_column_double (stmt, 1));
+  else
+    at_record_set_null (session, "estimated_calories");
+  return TRUE;
+}

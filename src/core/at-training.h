@@ -2,6 +2,7 @@
 
 #include "at-one-rep-max.h"
 #include "at-store.h"
+#include "at-workout.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +12,10 @@ G_BEGIN_DECLS
  * flags of exercises and sessions. See at-training.c. */
 gboolean _at_training_update_session (AtStore             *store,
                                       gint64               session_id,
+                                      GError             **error);
+gboolean _at_training_fill_totals    (AtStore             *store,
+                                      gint64               user_id,
+                                      AtWorkout           *workout,
                                       GError             **error);
 gboolean _at_training_update_records (AtStore             *store,
                                       gint64               user_id,
