@@ -16,7 +16,9 @@
 # The style: AT_COLOR_SCHEME=light|dark makes the app force that style instead
 # of following the desktop (libadwaita 1.2 reads the desktop's through the
 # settings portal, which a bare X server does not have). It is read once at
-# startup and meant for screenshots and tests only.
+# startup and meant for screenshots and tests only. The high-contrast style
+# is libadwaita's own ADW_DEBUG_HIGH_CONTRAST=1: a few pages are shot in it,
+# as *-high-contrast.png.
 #
 # AT_SCREENSHOT_DB=PATH shoots an existing database instead (say the
 # benchmark workload's): its first user's Progress page, exercise history
@@ -88,14 +90,20 @@ if [ -z "${AT_SCREENSHOT_DB:-}" ]; then
 fi
 
 app_pid=
-start_app () {  # start_app DATABASE SCHEME [WINDOW_WIDTH]
+start_app () {  # start_app DATABASE light|dark|high-contrast [WINDOW_WIDTH]
+  high_contrast=0
+  scheme=$2
+  if [ "$scheme" = high-contrast ]; then
+    high_contrast=1
+    scheme=light
+  fi
   mkdir -p "$tmp/config/glib-2.0/settings"
   printf '[org/activitytracker/ActivityTracker]\nwindow-width=%s\nwindow-height=%s\nwindow-maximized=false\n' \
     "${3:-$width}" "$height" > "$tmp/config/glib-2.0/settings/keyfile"
   env GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_USE_PORTAL=0 ADW_DISABLE_PORTAL=1 \
     NO_AT_BRIDGE=1 GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$build/src/app" \
     XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" \
-    LC_ALL=C.UTF-8 AT_COLOR_SCHEME="$2" \
+    LC_ALL=C.UTF-8 AT_COLOR_SCHEME="$scheme" ADW_DEBUG_HIGH_CONTRAST="$high_contrast" \
     "$build/src/app/activity-tracker" --database "$1" >>"$tmp/app.log" 2>&1 &
   app_pid=$!
   gdbus wait --session --timeout 30 "$app_id"
@@ -183,6 +191,15 @@ for scheme in light dark; do
   shot "narrow-sessions-$scheme" 370
   stop_app
 done
+
+start_app "$tmp/populated.db" high-contrast
+for page in today sessions progress body; do
+  action show-page "<'$page'>"
+  shot "$page-high-contrast"
+done
+action preferences
+shot "preferences-high-contrast"
+stop_app
 
 if [ -s "$tmp/app.log" ]; then
   echo "The app said:" >&2
