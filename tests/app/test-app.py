@@ -199,6 +199,70 @@ def case_accessible_names(ctx):
                       % (len(offenders), '\n'.join(offenders)))
 
 
+def stable_offenders(app, root, where):
+    """The unnamed controls under root once two walks half a second apart
+    agree: a page that loads on a worker fills in after it is shown."""
+    last = None
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        app.check_alive()
+        current = ['%s: %s' % (where, o) for o in unnamed_controls(root)]
+        if current == last:
+            return current
+        last = current
+        time.sleep(0.5)
+    return last
+
+
+def case_accessible_names_with_data(ctx):
+    """No control without a name where there is data to show: every page of
+    a generated profile, an exercise's history, and the session editor with
+    a strength session of several exercises."""
+    cli = os.environ.get('AT_CLI', '')
+    if not os.access(cli, os.X_OK):
+        raise Failure('AT_CLI does not name the activity-tracker-cli: %r' % cli)
+    path = os.path.join(ctx.home, 'names-data.db')
+    subprocess.run([cli, 'generate', '--database', path, '--users', '1',
+                    '--sessions-per-user', '120', '--seed', '7'],
+                   check=True, stdout=subprocess.DEVNULL)
+    db = sqlite3.connect(path)
+    strength = db.execute(
+        "SELECT s.id FROM activity_session s JOIN activity_type t ON t.id = s.activity_type_id"
+        " WHERE t.name = 'Weight Training' AND s.deleted_at IS NULL"
+        " ORDER BY s.started_at DESC LIMIT 1").fetchone()
+    db.close()
+    if strength is None:
+        raise Failure('the generated profile has no strength session')
+
+    offenders = []
+    CHECKED.clear()
+    app = ctx.start('names-data.db')
+    try:
+        frame = app.frame()
+        settle(app, frame, lambda f: find_named(f, 'list', 'Pages'))
+        for title, _ in PAGES:
+            select_page(frame, title)
+            offenders += stable_offenders(app, frame, '%s page with data' % title)
+
+        gdbus_action('show-exercise-history', "''")
+        offenders += stable_offenders(app, frame, 'exercise history')
+
+        gdbus_action('repeat-session', 'int64 %d' % strength[0])
+        editor = settle(app, None, lambda _: find_window(app, 'New Session'))
+        settle(app, editor, lambda f: find(f, 'combo box', lambda n: n.startswith('Activity')))
+        offenders += stable_offenders(app, editor, 'session editor')
+        ctx.shot('accessible-names-editor')
+    finally:
+        app.stop()
+
+    tap('# checked: ' + ', '.join('%d %s' % (n, r) for r, n in sorted(CHECKED.items())))
+    if sum(CHECKED.values()) < 100:
+        raise Failure('only %d controls walked: the pages did not fill' % sum(CHECKED.values()))
+    if offenders:
+        raise Failure('%d control(s) without an accessible name:\n%s'
+                      % (len(offenders), '\n'.join(offenders)))
+
+
 def case_preferences(ctx):
     """Ctrl+comma opens the preferences; Imperial is saved to app_user."""
     path = os.path.join(ctx.home, 'empty.db')
@@ -308,6 +372,7 @@ if __name__ == '__main__':
         ('populated database', case_populated),
         ('navigation', case_navigation),
         ('accessible names', case_accessible_names),
+        ('accessible names with data', case_accessible_names_with_data),
         ('preferences', case_preferences),
         ('bad file', case_bad_file),
         ('about and quit', case_about_and_quit),
