@@ -3,8 +3,10 @@
  * An AtChart holds series over time, a title, goal lines, an optional value
  * range and visible time range. It draws into any cairo_t (a widget's
  * snapshot, an image, SVG or PDF surface), describes itself in words for
- * screen readers, and finds the point under the pointer. With no point in
- * the visible range it draws "No data for this range". */
+ * screen readers, finds the point under the pointer and keeps one point
+ * highlighted for the keyboard. Bar series share each time's slot, side by
+ * side. With no point in the visible range it draws "No data for this
+ * range". */
 
 #pragma once
 
@@ -81,5 +83,17 @@ gboolean       at_chart_hit_test         (AtChart             *self,
                                           double               x,
                                           double               y,
                                           AtChartHit          *hit);
+void           at_chart_set_session_name (AtChart             *self,
+                                          gint64               session_id,
+                                          const char          *name);
+const char    *at_chart_get_session_name (AtChart             *self,
+                                          gint64               session_id);
+char          *at_chart_describe_point   (AtChart             *self,
+                                          const AtChartHit    *hit);
+gboolean       at_chart_get_highlight    (AtChart             *self,
+                                          AtChartHit          *hit);
+void           at_chart_clear_highlight  (AtChart             *self);
+gboolean       at_chart_move_highlight   (AtChart             *self,
+                                          int                  steps);
 
 G_END_DECLS
