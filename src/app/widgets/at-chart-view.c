@@ -574,6 +574,13 @@ on_style_changed_cb (AtChartView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }
 
+/* Focus goes to the chart itself, where the keys work. */
+static gboolean
+at_chart_view_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (AT_CHART_VIEW (widget)->area));
+}
+
 static void
 at_chart_view_dispose (GObject *object)
 {
@@ -637,6 +644,7 @@ at_chart_view_class_init (AtChartViewClass *klass)
   object_class->dispose = at_chart_view_dispose;
   object_class->get_property = at_chart_view_get_property;
   object_class->set_property = at_chart_view_set_property;
+  widget_class->grab_focus = at_chart_view_grab_focus;
 
   /**
    * AtChartView:chart:
