@@ -1,7 +1,7 @@
 /* at-body-page.c: AtBodyPage, the Body page: a measurement's trend (weight
  * unless another is chosen) with its 7-day moving average, the change
- * since a chosen time, and the dialog that logs a new measurement. Read on
- * a worker thread with its own connection, each time the page is shown. */
+ * since a day chosen on a calendar, and the dialog that logs a new
+ * measurement. Read by at_store_run_async(), each time the page is shown. */
 
 #define G_LOG_DOMAIN "at-body-page"
 
@@ -13,6 +13,7 @@
 
 #include "at-body-dialog.h"
 #include "at-history.h"
+#include "at-store-async.h"
 #include "at-units.h"
 #include "widgets/at-chart-view.h"
 
@@ -26,7 +27,8 @@ struct _AtBodyPage
 
   /* template widgets */
   AdwComboRow   *type_row;
-  AdwComboRow   *since_row;
+  GtkMenuButton *since_button;
+  GtkCalendar   *since_calendar;
   GtkLabel      *change_label;
   GtkStack      *stack;
   GtkSpinner    *spinner;
@@ -41,6 +43,7 @@ struct _AtBodyPage
   gint64         type_id;       /* shown; 0 for weight */
   GArray        *points;        /* AtChartPoint of the shown type, converted */
   char          *unit;
+  GDateTime     *since;         /* the chosen day, local; NULL for 30 days before the latest */
   gboolean       filling;
 };
 
@@ -55,7 +58,6 @@ static guint signals [N_SIGNALS];
 
 typedef struct
 {
-  char      *path;
   gint64     user_id;
   gint64     type_id;       /* in: 0 for weight; out: the one read */
   GArray    *type_ids;      /* gint64 */
@@ -70,7 +72,6 @@ load_free (gpointer data)
 {
   Load *load = data;
 
-  g_free (load->path);
   g_free (load->type_name);
   g_free (load->unit);
   g_clear_pointer (&load->type_ids, g_array_unref);
@@ -90,30 +91,24 @@ pretty_name (const char *name)
   return label;
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+load_job (AtStore       *store,
+          gpointer       job_data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  Load *load = task_data;
-  g_autoptr(AtStore) store = NULL;
+  Load *load = job_data;
   g_autoptr(GListModel) types = NULL;
   g_autoptr(GListModel) units = NULL;
   g_autoptr(AtRecord) user = NULL;
   g_autoptr(GArray) history = NULL;
-  g_autoptr(GError) error = NULL;
   gint64 unit_id = 0;
   guint n;
 
-  if ((store = at_store_open (load->path, &error)) == NULL ||
-      (types = at_store_list (store, load->user_id, AT_TYPE_BODY_METRIC_TYPE, NULL, 0,
-                              &error)) == NULL ||
-      (units = at_store_list (store, load->user_id, AT_TYPE_UNIT, NULL, 0, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if ((types = at_store_list (store, load->user_id, AT_TYPE_BODY_METRIC_TYPE, NULL, 0,
+                              error)) == NULL ||
+      (units = at_store_list (store, load->user_id, AT_TYPE_UNIT, NULL, 0, error)) == NULL)
+    return FALSE;
 
   load->type_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   load->type_names = g_ptr_array_new_with_free_func (g_free);
@@ -152,17 +147,11 @@ load_thread (GTask        *task,
 
   load->points = g_array_new (FALSE, FALSE, sizeof (AtChartPoint));
   if (load->type_id == 0)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
+    return TRUE;
 
-  history = at_store_get_body_history (store, load->user_id, load->type_id, 0, G_MAXINT64, &error);
+  history = at_store_get_body_history (store, load->user_id, load->type_id, 0, G_MAXINT64, error);
   if (history == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return FALSE;
 
   for (guint i = 0; i < history->len; i++)
     {
@@ -175,68 +164,96 @@ load_thread (GTask        *task,
       g_array_append_val (load->points, point);
     }
 
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
-static int
-since_days (AtBodyPage *self)
+static char *
+format_day (GDateTime *day)
 {
-  switch (adw_combo_row_get_selected (self->since_row))
+  /* Translators: a day, see g_date_time_format() */
+  g_autofree char *text = g_date_time_format (day, _("%-d %b %Y"));
+
+  return g_strdup (g_strstrip (text));
+}
+
+/* The measurement to compare the latest with: the last one on or before
+ * the chosen day, or the first after it when there is none before. */
+static const AtChartPoint *
+reference_point (AtBodyPage *self,
+                 GDateTime  *since)
+{
+  g_autoptr(GDateTime) next_day = g_date_time_add_days (since, 1);
+  double end = (double) g_date_time_to_unix (next_day);
+  const AtChartPoint *reference = NULL;
+
+  for (guint i = 0; i < self->points->len; i++)
     {
-    case 1:
-      return 90;
-    case 2:
-      return 365;
-    default:
-      return 30;
+      const AtChartPoint *point = &g_array_index (self->points, AtChartPoint, i);
+
+      if (point->x < end || reference == NULL)
+        reference = point;
+      if (point->x >= end)
+        break;
     }
+  return reference;
+}
+
+/* The chosen day, or else 30 days before the latest measurement: a pause
+ * in logging still shows the last change. */
+static GDateTime *
+since_day (AtBodyPage         *self,
+           const AtChartPoint *last)
+{
+  g_autoptr(GDateTime) latest = NULL;
+  g_autoptr(GDateTime) before = NULL;
+
+  if (self->since != NULL)
+    return g_date_time_ref (self->since);
+  latest = g_date_time_new_from_unix_local ((gint64) last->x);
+  before = g_date_time_add_days (latest, -30);
+  return g_date_time_new_local (g_date_time_get_year (before), g_date_time_get_month (before),
+                                g_date_time_get_day_of_month (before), 0, 0, 0);
 }
 
 static void
 update_change (AtBodyPage *self)
 {
-  const AtChartPoint *first = NULL, *last;
-  double since;
+  const AtChartPoint *first, *last;
+  g_autoptr(GDateTime) since = NULL;
   g_autoptr(GDateTime) when = NULL;
+  g_autofree char *day = NULL;
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
   double change;
 
   if (self->points == NULL || self->points->len == 0)
     {
+      gtk_menu_button_set_label (self->since_button, _("Choose a Day"));
       gtk_label_set_text (self->change_label, _("No measurements yet"));
       return;
     }
 
-  /* Back from the latest measurement, so a pause in logging still shows
-   * the last change. */
   last = &g_array_index (self->points, AtChartPoint, self->points->len - 1);
-  since = last->x - since_days (self) * 86400.0;
-  for (guint i = 0; i < self->points->len; i++)
+  since = since_day (self, last);
+  day = format_day (since);
+  gtk_menu_button_set_label (self->since_button, day);
+  self->filling = TRUE;
+  gtk_calendar_select_day (self->since_calendar, since);
+  self->filling = FALSE;
+  first = reference_point (self, since);
+  if (first == last)
     {
-      const AtChartPoint *point = &g_array_index (self->points, AtChartPoint, i);
-
-      if (point->x >= since)
-        {
-          first = point;
-          break;
-        }
-    }
-
-  if (first == NULL || first == last)
-    {
-      gtk_label_set_text (self->change_label, _("No change to show for this time"));
+      gtk_label_set_text (self->change_label, _("No change to show since this day"));
       return;
     }
 
   change = last->y - first->y;
   when = g_date_time_new_from_unix_local ((gint64) first->x);
-  /* Translators: a day and month, see g_date_time_format() */
-  date = g_date_time_format (when, _("%-d %b"));
-  /* Translators: a change of a measurement, e.g. "−2.4 kg since 26 Aug" */
+  date = format_day (when);
+  /* Translators: a change of a measurement, e.g. "−2.4 kg since 26 Aug 2026" */
   text = g_strdup_printf (_("%s%.1f %s since %s"),
                           change < 0 ? "−" : change > 0 ? "+" : "±", fabs (change),
-                          self->unit != NULL ? self->unit : "", g_strstrip (date));
+                          self->unit != NULL ? self->unit : "", date);
   gtk_label_set_text (self->change_label, text);
 }
 
@@ -250,10 +267,10 @@ on_load_done_cb (GObject      *object,
   g_autoptr(AtChart) chart = NULL;
   g_autoptr(AtChartSeries) series = NULL;
   g_autoptr(GtkStringList) names = NULL;
-  Load *load = g_task_get_task_data (G_TASK (result));
+  Load *load = at_store_run_get_job_data (result);
   guint selected = GTK_INVALID_LIST_POSITION;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!at_store_run_finish (AT_STORE (object), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -310,7 +327,6 @@ on_load_done_cb (GObject      *object,
 static void
 reload (AtBodyPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   Load *load;
 
   g_assert (AT_IS_BODY_PAGE (self));
@@ -329,15 +345,11 @@ reload (AtBodyPage *self)
 
   self->cancellable = g_cancellable_new ();
   load = g_new0 (Load, 1);
-  load->path = g_strdup (at_store_get_path (self->store));
   load->user_id = self->user_id;
   load->type_id = self->type_id;
 
-  task = g_task_new (NULL, self->cancellable, on_load_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, reload);
-  g_task_set_task_data (task, load, load_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, load_thread);
+  at_store_run_async (self->store, load_job, load, load_free, self->cancellable,
+                      on_load_done_cb, g_object_ref (self));
 }
 
 static void
@@ -353,8 +365,16 @@ on_type_changed_cb (AtBodyPage *self)
 }
 
 static void
-on_since_changed_cb (AtBodyPage *self)
+on_since_chosen_cb (AtBodyPage *self)
 {
+  g_autoptr(GDateTime) day = NULL;
+
+  if (self->filling)
+    return;
+  day = gtk_calendar_get_date (self->since_calendar);
+  g_clear_pointer (&self->since, g_date_time_unref);
+  self->since = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                       g_date_time_get_day_of_month (day), 0, 0, 0);
   update_change (self);
 }
 
@@ -417,6 +437,7 @@ at_body_page_dispose (GObject *object)
   g_clear_pointer (&self->type_ids, g_array_unref);
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->unit, g_free);
+  g_clear_pointer (&self->since, g_date_time_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), AT_TYPE_BODY_PAGE);
 
@@ -443,7 +464,8 @@ at_body_page_class_init (AtBodyPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/at-body-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtBodyPage, type_row);
-  gtk_widget_class_bind_template_child (widget_class, AtBodyPage, since_row);
+  gtk_widget_class_bind_template_child (widget_class, AtBodyPage, since_button);
+  gtk_widget_class_bind_template_child (widget_class, AtBodyPage, since_calendar);
   gtk_widget_class_bind_template_child (widget_class, AtBodyPage, change_label);
   gtk_widget_class_bind_template_child (widget_class, AtBodyPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AtBodyPage, spinner);
@@ -451,7 +473,7 @@ at_body_page_class_init (AtBodyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtBodyPage, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_log_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_type_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_since_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_since_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_chart_add_toast_cb);
 }
 
