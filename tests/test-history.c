@@ -507,6 +507,44 @@ test_metric_kinds (Fixture       *f,
   g_assert_null (g_hash_table_lookup (names, &theirs));
 }
 
+/* A measurement type of the user's own, in the catalogue, and the bad ones refused. */
+static void
+test_add_body_metric_type (Fixture       *f,
+                           gconstpointer  data)
+{
+  gint64 cm = at_test_query_int (f->t.db, "SELECT id FROM unit WHERE symbol = 'cm'");
+  gint64 before = at_test_query_int (f->t.db, "SELECT count (*) FROM body_metric_type");
+  gint64 id = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtRecord) type = NULL;
+
+  g_assert_true (at_store_add_body_metric_type (f->t.store, "  Left Calf ", cm, &id, &error));
+  g_assert_no_error (error);
+  type = at_store_get (f->t.store, f->user, AT_TYPE_BODY_METRIC_TYPE, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (at_record_get_string (type, "name"), ==, "left_calf");
+  g_assert_cmpstr (at_record_get_string (type, "category"), ==, "measurement");
+  g_assert_cmpint (at_record_get_int (type, "default_unit_id"), ==, cm);
+
+  /* Taken, empty, too long, no such unit: nothing added, the field named. */
+  g_assert_false (at_store_add_body_metric_type (f->t.store, "left calf", cm, NULL, &error));
+  g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_CONSTRAINT);
+  g_assert_true (g_str_has_prefix (error->message, "name: "));
+  g_clear_error (&error);
+  g_assert_false (at_store_add_body_metric_type (f->t.store, "   ", cm, NULL, &error));
+  g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "name: "));
+  g_clear_error (&error);
+  g_assert_false (at_store_add_body_metric_type (f->t.store, "a very long name of a measurement that nobody needs",
+                                                 cm, NULL, &error));
+  g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (at_store_add_body_metric_type (f->t.store, "Wrist", 999999, NULL, &error));
+  g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "default_unit_id: "));
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count (*) FROM body_metric_type"), ==, before + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -525,6 +563,7 @@ main (int   argc,
   ADD ("/core/history/rep-maxes", test_rep_maxes);
   ADD ("/core/history/exercise-sets", test_exercise_sets);
   ADD ("/core/history/metric-kinds", test_metric_kinds);
+  ADD ("/core/history/add-body-metric-type", test_add_body_metric_type);
 
   return g_test_run ();
 }

@@ -44,6 +44,8 @@ struct _AtBodyPage
   GArray        *points;        /* AtChartPoint of the shown type, converted */
   char          *unit;
   GDateTime     *since;         /* the chosen day, local; NULL for 30 days before the latest */
+  GArray        *unit_ids;      /* gint64, the units a new type can be measured in */
+  GPtrArray     *unit_names;
   gboolean       filling;
 };
 
@@ -65,7 +67,17 @@ typedef struct
   char      *type_name;
   char      *unit;
   GArray    *points;        /* AtChartPoint */
+  GArray    *unit_ids;      /* gint64, every unit */
+  GPtrArray *unit_names;
 } Load;
+
+/* A measurement type the user adds. */
+typedef struct
+{
+  char   *name;
+  gint64  unit_id;
+  gint64  type_id;          /* out */
+} NewType;
 
 static void
 load_free (gpointer data)
@@ -77,7 +89,18 @@ load_free (gpointer data)
   g_clear_pointer (&load->type_ids, g_array_unref);
   g_clear_pointer (&load->type_names, g_ptr_array_unref);
   g_clear_pointer (&load->points, g_array_unref);
+  g_clear_pointer (&load->unit_ids, g_array_unref);
+  g_clear_pointer (&load->unit_names, g_ptr_array_unref);
   g_free (load);
+}
+
+static void
+new_type_free (gpointer data)
+{
+  NewType *new_type = data;
+
+  g_free (new_type->name);
+  g_free (new_type);
 }
 
 static char *
@@ -137,12 +160,21 @@ load_job (AtStore       *store,
         }
     }
 
-  for (guint i = 0; unit_id != 0 && i < g_list_model_get_n_items (units); i++)
+  load->unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  load->unit_names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
     {
       g_autoptr(AtRecord) unit = g_list_model_get_item (units, i);
+      gint64 id = at_record_get_id (unit);
+      const char *symbol = at_record_get_string (unit, "symbol");
 
-      if (at_record_get_id (unit) == unit_id)
-        load->unit = g_strdup (at_record_get_string (unit, "symbol"));
+      if (id == unit_id)
+        load->unit = g_strdup (symbol);
+      g_array_append_val (load->unit_ids, id);
+      /* Translators: a unit in a list, e.g. "centimeters (cm)" */
+      g_ptr_array_add (load->unit_names, symbol != NULL
+                                         ? g_strdup_printf (_("%s (%s)"), at_record_get_string (unit, "name"), symbol)
+                                         : g_strdup (at_record_get_string (unit, "name")));
     }
 
   load->points = g_array_new (FALSE, FALSE, sizeof (AtChartPoint));
@@ -300,6 +332,10 @@ on_load_done_cb (GObject      *object,
   self->filling = FALSE;
 
   self->type_id = load->type_id;
+  g_clear_pointer (&self->unit_ids, g_array_unref);
+  self->unit_ids = g_array_ref (load->unit_ids);
+  g_clear_pointer (&self->unit_names, g_ptr_array_unref);
+  self->unit_names = g_ptr_array_ref (load->unit_names);
   g_clear_pointer (&self->points, g_array_unref);
   self->points = g_array_ref (load->points);
   g_free (self->unit);
@@ -412,6 +448,127 @@ on_log_clicked_cb (AtBodyPage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+new_type_job (AtStore       *store,
+              gpointer       job_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  NewType *new_type = job_data;
+
+  return at_store_add_body_metric_type (store, new_type->name, new_type->unit_id,
+                                        &new_type->type_id, error);
+}
+
+static void
+on_new_type_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AtBodyPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+  NewType *new_type = at_store_run_get_job_data (result);
+
+  if (!at_store_run_finish (AT_STORE (object), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not add the measurement type: %s"),
+                                                  error->message);
+
+      toast = adw_toast_new (message);
+      emit_toast (self, toast);
+      return;
+    }
+
+  self->type_id = new_type->type_id;
+  reload (self);
+  toast = adw_toast_new (_("Measurement type added"));
+  emit_toast (self, toast);
+}
+
+static void
+on_new_type_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         AtBodyPage       *self)
+{
+  AdwEntryRow *name_row = g_object_get_data (G_OBJECT (dialog), "name-row");
+  AdwComboRow *unit_row = g_object_get_data (G_OBJECT (dialog), "unit-row");
+  guint unit = adw_combo_row_get_selected (unit_row);
+  NewType *new_type;
+
+  if (g_strcmp0 (response, "add") != 0 || self->store == NULL ||
+      self->unit_ids == NULL || unit >= self->unit_ids->len)
+    return;
+
+  new_type = g_new0 (NewType, 1);
+  new_type->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (name_row)));
+  new_type->unit_id = g_array_index (self->unit_ids, gint64, unit);
+  at_store_run_async (self->store, new_type_job, new_type, new_type_free, NULL,
+                      on_new_type_done_cb, g_object_ref (self));
+}
+
+static gboolean
+unit_is (AtBodyPage *self,
+         guint       index,
+         const char *symbol)
+{
+  const char *name = g_ptr_array_index (self->unit_names, index);
+  g_autofree char *suffix = g_strdup_printf ("(%s)", symbol);
+
+  return g_str_has_suffix (name, suffix);
+}
+
+/* A dialog for a type of the user's own: its name and unit. */
+static void
+on_new_type_clicked_cb (AtBodyPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog, *list, *name_row, *unit_row;
+  g_autoptr(GtkStringList) units = gtk_string_list_new (NULL);
+  guint centimetres = 0;
+
+  if (self->unit_names == NULL)
+    return;
+
+  for (guint i = 0; i < self->unit_names->len; i++)
+    {
+      gtk_string_list_append (units, g_ptr_array_index (self->unit_names, i));
+      if (unit_is (self, i, "cm"))
+        centimetres = i;
+    }
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("New Measurement Type"),
+                                   _("A measurement of your own, such as the left calf or the wrist."));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("New Measurement Type"), -1);
+  name_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _("Name"));
+  unit_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (unit_row), _("Unit"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (unit_row), G_LIST_MODEL (units));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (unit_row), centimetres);
+  gtk_list_box_append (GTK_LIST_BOX (list), name_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), unit_row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  g_object_set_data (G_OBJECT (dialog), "name-row", name_row);
+  g_object_set_data (G_OBJECT (dialog), "unit-row", unit_row);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_type_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_chart_add_toast_cb (AtBodyPage *self,
                        AdwToast   *toast)
@@ -438,6 +595,8 @@ at_body_page_dispose (GObject *object)
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->unit, g_free);
   g_clear_pointer (&self->since, g_date_time_unref);
+  g_clear_pointer (&self->unit_ids, g_array_unref);
+  g_clear_pointer (&self->unit_names, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), AT_TYPE_BODY_PAGE);
 
@@ -474,6 +633,7 @@ at_body_page_class_init (AtBodyPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_log_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_type_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_since_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_type_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_chart_add_toast_cb);
 }
 
