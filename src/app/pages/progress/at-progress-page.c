@@ -56,6 +56,7 @@ struct _AtProgressPage
   GArray          *type_kinds;   /* guint, indexes into kinds of the second drop-down */
   gint64           metric_type_id;  /* chosen */
   char            *metric_name;
+  char            *pending_metric; /* "Type:metric" to show once the kinds are read */
   gboolean         filling;
 };
 
@@ -725,7 +726,13 @@ show_metric (AtProgressPage *self,
 {
   g_auto(GStrv) parts = g_strsplit (spec, ":", 2);
 
-  if (g_strv_length (parts) != 2 || self->kinds == NULL)
+  if (self->kinds == NULL)
+    {
+      g_free (self->pending_metric);
+      self->pending_metric = g_strdup (spec);
+      return;
+    }
+  if (g_strv_length (parts) != 2)
     return;
   for (guint i = 0; i < self->kinds->len; i++)
     {
@@ -744,6 +751,7 @@ show_metric (AtProgressPage *self,
             self->filling = FALSE;
           }
       fill_metrics (self);
+      gtk_stack_set_visible_child_name (self->stack, "content");
       gtk_widget_grab_focus (GTK_WIDGET (self->metric_chart));
       return;
     }
@@ -782,6 +790,12 @@ on_load_done_cb (GObject      *object,
   show_calendar (self, load);
   show_records (self, load);
   show_metric_kinds (self, load);
+  if (self->pending_metric != NULL)
+    {
+      g_autofree char *spec = g_steal_pointer (&self->pending_metric);
+
+      show_metric (self, spec);
+    }
 
   self->loaded = TRUE;
   gtk_spinner_stop (self->spinner);
@@ -896,6 +910,7 @@ at_progress_page_dispose (GObject *object)
   g_clear_pointer (&self->kind_types, g_array_unref);
   g_clear_pointer (&self->type_kinds, g_array_unref);
   g_clear_pointer (&self->metric_name, g_free);
+  g_clear_pointer (&self->pending_metric, g_free);
 
   /* The stack is both AdwBin's child and a template child: let AdwBin
    * drop it first, or both would unparent it. */
