@@ -545,6 +545,56 @@ test_add_body_metric_type (Fixture       *f,
   g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count (*) FROM body_metric_type"), ==, before + 1);
 }
 
+/* Minutes per week of the types with the most minutes, for the grouped bars. */
+static void
+test_weekly_type_minutes (Fixture       *f,
+                          gconstpointer  data)
+{
+  gint64 yoga = at_test_query_int (f->t.db, "SELECT id FROM activity_type WHERE name = 'Yoga'");
+  const Set lift[] = { { f->t.cat.squat_id, 5, 100, f->t.cat.kg_id, FALSE, 0 } };
+  g_autoptr(AtSession) stretch = at_test_session_new (yoga, at_test_utc (2024, 5, 9, 7, 0, 0), "Stretch");
+  g_autoptr(GArray) weeks = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deleted;
+  const struct {
+    const char *week;
+    gint64      type;
+    const char *name;
+    gint64      minutes;
+  } expected[] = {
+    { "2024-05-06", f->t.cat.running_id, "Running", 30 },
+    { "2024-05-06", f->t.cat.weight_training_id, "Weight Training", 60 },
+    { "2024-05-13", f->t.cat.running_id, "Running", 60 },
+  };
+
+  at_store_set_now (f->t.store, at_test_utc (2024, 5, 15, 12, 0, 0));   /* a Wednesday */
+  add_run (f, f->user, f->t.cat.running_id, at_test_utc (2024, 5, 7, 7, 0, 0), 5);     /* 30 min */
+  save_sets (f, f->user, at_test_utc (2024, 5, 8, 18, 0, 0), lift, 1);                 /* 60 min */
+  at_record_set_int (AT_RECORD (stretch), "ended_at", at_test_utc (2024, 5, 9, 7, 20, 0));
+  at_test_insert (f->t.store, f->user, stretch);                                        /* 20 min */
+  add_run (f, f->user, f->t.cat.running_id, at_test_utc (2024, 5, 13, 7, 0, 0), 5);
+  add_run (f, f->user, f->t.cat.running_id, at_test_utc (2024, 5, 14, 7, 0, 0), 5);
+  save_sets (f, f->user, at_test_utc (2024, 4, 29, 18, 0, 0), lift, 1);                /* too early */
+  deleted = add_run (f, f->user, f->t.cat.running_id, at_test_utc (2024, 5, 14, 9, 0, 0), 5);
+  g_assert_true (at_store_soft_delete (f->t.store, f->user, AT_TYPE_SESSION, deleted, &error));
+  g_assert_no_error (error);
+  add_run (f, f->other, f->t.cat.running_id, at_test_utc (2024, 5, 14, 7, 0, 0), 5);
+
+  /* Two weeks, two types: running (90 min) and weight training (60), not yoga (20). */
+  weeks = at_store_get_weekly_type_minutes (f->t.store, f->user, 2, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (weeks->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const AtWeekTypeTotal *w = &g_array_index (weeks, AtWeekTypeTotal, i);
+
+      g_assert_cmpstr (w->week_start, ==, expected[i].week);
+      g_assert_cmpint (w->activity_type_id, ==, expected[i].type);
+      g_assert_cmpstr (w->name, ==, expected[i].name);
+      g_assert_cmpint (w->minutes, ==, expected[i].minutes);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +614,7 @@ main (int   argc,
   ADD ("/core/history/exercise-sets", test_exercise_sets);
   ADD ("/core/history/metric-kinds", test_metric_kinds);
   ADD ("/core/history/add-body-metric-type", test_add_body_metric_type);
+  ADD ("/core/history/weekly-type-minutes", test_weekly_type_minutes);
 
   return g_test_run ();
 }

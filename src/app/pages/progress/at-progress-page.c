@@ -21,6 +21,8 @@
 #include "at-progress-page.h"
 
 #define N_WEEKS 52
+#define N_TYPE_WEEKS 12
+#define N_WEEK_TYPES 3
 #define N_TYPE_DAYS 90
 #define N_RECORDS 5
 
@@ -34,6 +36,7 @@ struct _AtProgressPage
   AdwStatusPage   *error_page;
   GtkBox          *stat_box;
   AtChartView     *sessions_chart;
+  AtChartView     *type_weeks_chart;
   AtChartView     *volume_chart;
   GtkListBox      *type_list;
   GtkDrawingArea  *calendar_area;
@@ -86,6 +89,7 @@ typedef struct
   char             *today;     /* YYYY-MM-DD, local */
   AtUserStatistics  stats;
   GArray           *weeks;     /* AtWeekTotal */
+  GArray           *type_weeks; /* AtWeekTypeTotal */
   GArray           *types;     /* AtTypeTotal */
   GArray           *days;      /* AtDailyTotal */
   GPtrArray        *records;   /* Record */
@@ -120,6 +124,7 @@ load_free (gpointer data)
 
   g_free (load->today);
   g_clear_pointer (&load->weeks, g_array_unref);
+  g_clear_pointer (&load->type_weeks, g_array_unref);
   g_clear_pointer (&load->types, g_array_unref);
   g_clear_pointer (&load->days, g_array_unref);
   g_clear_pointer (&load->records, g_ptr_array_unref);
@@ -179,6 +184,16 @@ week_time (const char *week_start)
   return dt != NULL ? (double) g_date_time_to_unix (dt) : NAN;
 }
 
+static int
+compare_type_names (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  const AtWeekTypeTotal *ta = *(AtWeekTypeTotal * const *) a, *tb = *(AtWeekTypeTotal * const *) b;
+
+  return g_utf8_collate (ta->name, tb->name);
+}
+
 static gboolean
 load_job (AtStore       *store,
           gpointer       job_data,
@@ -198,6 +213,8 @@ load_job (AtStore       *store,
 
   if (!at_store_get_statistics (store, load->user_id, &load->stats, error) ||
       (load->weeks = at_store_get_weekly_totals (store, load->user_id, N_WEEKS, error)) == NULL ||
+      (load->type_weeks = at_store_get_weekly_type_minutes (store, load->user_id, N_TYPE_WEEKS,
+                                                            N_WEEK_TYPES, error)) == NULL ||
       (load->types = at_store_get_type_totals (store, load->user_id, N_TYPE_DAYS, error)) == NULL ||
       (load->days = at_store_get_daily_totals (store, load->user_id, first_day, load->today,
                                                error)) == NULL ||
@@ -416,6 +433,51 @@ show_weeks (AtProgressPage *self,
   at_chart_set_title (volume, _("Volume per week"));
   at_chart_add_series (volume, kg);
   at_chart_view_set_chart (self->volume_chart, volume);
+}
+
+/* Hours per week of the busiest activity types, their bars side by side. */
+static void
+show_type_weeks (AtProgressPage *self,
+                 Load           *load)
+{
+  g_autoptr(AtChart) chart = at_chart_new ();
+  g_autoptr(GHashTable) series = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  /* One series per type, in name order. */
+  for (guint i = 0; i < load->type_weeks->len; i++)
+    {
+      AtWeekTypeTotal *week = &g_array_index (load->type_weeks, AtWeekTypeTotal, i);
+
+      if (!g_hash_table_contains (series, &week->activity_type_id))
+        {
+          g_hash_table_add (series, &week->activity_type_id);
+          g_ptr_array_add (names, week);
+        }
+    }
+  g_ptr_array_sort_with_data (names, compare_type_names, NULL);
+  g_hash_table_remove_all (series);
+  for (guint i = 0; i < names->len; i++)
+    {
+      AtWeekTypeTotal *week = g_ptr_array_index (names, i);
+      g_autoptr(AtChartSeries) type = at_chart_series_new (AT_CHART_SERIES_BAR, week->name, _("h"));
+
+      at_chart_add_series (chart, type);
+      g_hash_table_insert (series, &week->activity_type_id, type);
+    }
+
+  for (guint i = 0; i < load->type_weeks->len; i++)
+    {
+      AtWeekTypeTotal *week = &g_array_index (load->type_weeks, AtWeekTypeTotal, i);
+      double x = week_time (week->week_start);
+
+      if (isfinite (x))
+        at_chart_series_add_point (g_hash_table_lookup (series, &week->activity_type_id), x,
+                                   week->minutes / 60.0, 0);
+    }
+
+  at_chart_set_title (chart, _("Hours per week by activity"));
+  at_chart_view_set_chart (self->type_weeks_chart, chart);
 }
 
 static void
@@ -672,13 +734,15 @@ fill_metrics (AtProgressPage *self)
   load_metric (self);
 }
 
-/* The first drop-down: the activity types with metrics, in name order. */
+/* The first drop-down: the activity types with metrics, in name order; the
+ * one shown before, or else the one with the most values. */
 static void
 show_metric_kinds (AtProgressPage *self,
                    Load           *load)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint selected = 0;
+  gint64 most = -1;
 
   g_clear_pointer (&self->kinds, g_array_unref);
   self->kinds = g_array_ref (load->kinds);
@@ -688,12 +752,18 @@ show_metric_kinds (AtProgressPage *self,
     {
       const AtMetricKind *kind = &g_array_index (self->kinds, AtMetricKind, i);
 
-      if (i > 0 && g_array_index (self->kinds, AtMetricKind, i - 1).activity_type_id == kind->activity_type_id)
-        continue;
-      if (kind->activity_type_id == self->metric_type_id)
-        selected = self->kind_types->len;
-      g_array_append_val (self->kind_types, kind->activity_type_id);
-      gtk_string_list_append (names, kind->type_name);
+      if (i == 0 || g_array_index (self->kinds, AtMetricKind, i - 1).activity_type_id != kind->activity_type_id)
+        {
+          g_array_append_val (self->kind_types, kind->activity_type_id);
+          gtk_string_list_append (names, kind->type_name);
+        }
+      /* Its type is the last in the list. */
+      if (self->metric_type_id != 0 ? kind->activity_type_id == self->metric_type_id
+                                    : kind->n_values > most)
+        {
+          selected = self->kind_types->len - 1;
+          most = kind->n_values;
+        }
     }
 
   self->filling = TRUE;
@@ -786,6 +856,7 @@ on_load_done_cb (GObject      *object,
 
   show_stats (self, load);
   show_weeks (self, load);
+  show_type_weeks (self, load);
   show_types (self, load);
   show_calendar (self, load);
   show_records (self, load);
@@ -945,6 +1016,7 @@ at_progress_page_class_init (AtProgressPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, stat_box);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, sessions_chart);
+  gtk_widget_class_bind_template_child (widget_class, AtProgressPage, type_weeks_chart);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, volume_chart);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, type_list);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, calendar_area);
