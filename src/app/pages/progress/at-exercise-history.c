@@ -559,11 +559,12 @@ cell (const char *text,
 }
 
 /* A row of the sets table: the columns and, for a screen reader, the set
- * in words. */
+ * in words. A warm-up steps back. */
 static GtkWidget *
 table_row (const char *const  columns[6],
            const char        *name,
-           gboolean           heading)
+           gboolean           heading,
+           gboolean           warmup)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -579,6 +580,8 @@ table_row (const char *const  columns[6],
 
       if (heading)
         gtk_widget_add_css_class (label, "heading");
+      if (warmup)
+        gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
     }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -612,7 +615,7 @@ append_sets (AtExerciseHistory *self,
       g_autofree char *name = g_strdup_printf (_("%s, set %s: %s × %s, RPE %s%s"), date, number,
                                                weight, reps, rpe,
                                                set->is_warmup ? _(", warm-up") : "");
-      GtkWidget *row = table_row (columns, name, FALSE);
+      GtkWidget *row = table_row (columns, name, FALSE, set->is_warmup);
 
       g_object_set_data_full (G_OBJECT (row), "session-id",
                               g_memdup2 (&set->session_id, sizeof set->session_id), g_free);
@@ -630,12 +633,12 @@ static void
 show_sets (AtExerciseHistory *self,
            Load              *load)
 {
-  const char *columns[6] = { _("Date"), _("Set"), self->unit, _("Reps"), _("RPE"), _("Warm-up") };
+  const char *columns[6] = { _("Date"), _("Set"), _("Weight"), _("Reps"), _("RPE"), _("Warm-up") };
 
   clear_list (self->set_list);
   self->last_set = (AtExerciseSetRow) { 0 };
   gtk_list_box_append (self->set_list,
-                       table_row (columns, _("Columns: date, set, weight, reps, RPE, warm-up"), TRUE));
+                       table_row (columns, _("Columns: date, set, weight, reps, RPE, warm-up"), TRUE, FALSE));
   append_sets (self, load->sets);
 }
 
