@@ -443,8 +443,8 @@ draw_highlight (AtChart             *self,
   if (!at_chart_get_highlight (self, &hit) || hit.time < layout->x_from || hit.time > layout->x_to)
     return;
 
-  _at_chart_point_position (self, layout, hit.series_index,
-                            &(AtChartPoint) { hit.time, hit.value, hit.session_id }, &x, &y);
+  x = at_chart_layout_map_x (layout, hit.time) + _at_chart_series_shift (self, layout, hit.series_index);
+  y = at_chart_layout_map_y (layout, hit.value);
   at_chart_color_set_source (cr, &style->foreground);
   cairo_set_line_width (cr, AT_CHART_LINE_WIDTH);
   cairo_set_dash (cr, NULL, 0, 0);

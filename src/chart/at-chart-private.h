@@ -40,11 +40,8 @@ void      _at_chart_bar_slot    (AtChart             *self,
                                  guint                series_index,
                                  double              *offset,
                                  double              *width);
-void      _at_chart_point_position (AtChart             *self,
-                                    const AtChartLayout *layout,
-                                    guint                series_index,
-                                    const AtChartPoint  *point,
-                                    double              *x,
-                                    double              *y);
+double    _at_chart_series_shift (AtChart             *self,
+                                  const AtChartLayout *layout,
+                                  guint                series_index);
 
 G_END_DECLS

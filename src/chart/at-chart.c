@@ -296,26 +296,18 @@ _at_chart_bar_slot (AtChart             *self,
   *offset = -round (pitch * n_bars / 2) + slot * pitch;
 }
 
-/* Where a point is drawn: a bar's top middle, or the point itself. */
-void
-_at_chart_point_position (AtChart             *self,
-                          const AtChartLayout *layout,
-                          guint                series_index,
-                          const AtChartPoint  *point,
-                          double              *x,
-                          double              *y)
+/* How far right of its time a series draws a point: to a bar's middle. */
+double
+_at_chart_series_shift (AtChart             *self,
+                        const AtChartLayout *layout,
+                        guint                series_index)
 {
-  AtChartSeries *series = g_ptr_array_index (self->series, series_index);
+  double offset, width;
 
-  *x = at_chart_layout_map_x (layout, point->x);
-  *y = at_chart_layout_map_y (layout, point->y);
-  if (at_chart_series_get_kind (series) == AT_CHART_SERIES_BAR)
-    {
-      double offset, width;
-
-      _at_chart_bar_slot (self, layout, series_index, &offset, &width);
-      *x = round (*x + offset) + width / 2;
-    }
+  if (at_chart_series_get_kind (g_ptr_array_index (self->series, series_index)) != AT_CHART_SERIES_BAR)
+    return 0;
+  _at_chart_bar_slot (self, layout, series_index, &offset, &width);
+  return offset + width / 2;
 }
 
 /* Public API */
@@ -618,14 +610,16 @@ at_chart_hit_test (AtChart    *self,
       guint n, first, end;
       const AtChartPoint *points = at_chart_series_get_points (series, &n);
 
+      double shift;
+
       if (!at_chart_series_get_range (series, layout.x_from, layout.x_to, &first, &end))
         continue;
+      shift = _at_chart_series_shift (self, &layout, s);
       for (guint i = first; i < end; i++)
         {
-          double px, py, distance;
-
-          _at_chart_point_position (self, &layout, s, &points[i], &px, &py);
-          distance = hypot (px - x, py - y);
+          double px = at_chart_layout_map_x (&layout, points[i].x) + shift;
+          double py = at_chart_layout_map_y (&layout, points[i].y);
+          double distance = hypot (px - x, py - y);
 
           if (distance < best)
             {
