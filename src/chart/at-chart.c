@@ -651,6 +651,28 @@ at_chart_set_session_name (AtChart    *self,
 }
 
 /**
+ * at_chart_set_session_names:
+ * @names: (element-type gint64 utf8): session id (a pointer to it) → name,
+ *   as at_store_get_session_names() gives
+ *
+ * Names many sessions at once.
+ */
+void
+at_chart_set_session_names (AtChart    *self,
+                            GHashTable *names)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (AT_IS_CHART (self));
+  g_return_if_fail (names != NULL);
+
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    at_chart_set_session_name (self, *(gint64 *) key, value);
+}
+
+/**
  * at_chart_get_session_name:
  *
  * Returns: (nullable): the name given to @session_id

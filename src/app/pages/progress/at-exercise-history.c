@@ -429,14 +429,6 @@ set_page (AtExerciseHistory *self,
 }
 
 static void
-name_session (gpointer key,
-              gpointer value,
-              gpointer user_data)
-{
-  at_chart_set_session_name (user_data, *(gint64 *) key, value);
-}
-
-static void
 show_charts (AtExerciseHistory *self,
              Load              *load)
 {
@@ -465,8 +457,8 @@ show_charts (AtExerciseHistory *self,
       at_chart_series_add_point (sessions, p->started_at, p->session_volume_kg, p->session_id);
     }
 
-  g_hash_table_foreach (load->session_names, name_session, e1rm);
-  g_hash_table_foreach (load->session_names, name_session, volume);
+  at_chart_set_session_names (e1rm, load->session_names);
+  at_chart_set_session_names (volume, load->session_names);
 
   at_chart_set_title (e1rm, e1rm_title);
   at_chart_add_series (e1rm, best);

@@ -623,14 +623,6 @@ chosen_kind (AtProgressPage *self)
 }
 
 static void
-name_session (gpointer key,
-              gpointer value,
-              gpointer user_data)
-{
-  at_chart_set_session_name (user_data, *(gint64 *) key, value);
-}
-
-static void
 on_metric_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -663,7 +655,7 @@ on_metric_done_cb (GObject      *object,
   chart = at_chart_new ();
   at_chart_set_title (chart, title);
   at_chart_add_series (chart, series);
-  g_hash_table_foreach (load->session_names, name_session, chart);
+  at_chart_set_session_names (chart, load->session_names);
   at_chart_view_set_chart (self->metric_chart, chart);
 }
 
