@@ -598,6 +598,37 @@ test_highlight (void)
   g_assert_cmpuint (hit.point_index, ==, 1);
 }
 
+/* The change since a day: from the last point before the day after it. */
+static void
+test_change (void)
+{
+  g_autoptr(AtChartSeries) weight = at_chart_series_new (AT_CHART_SERIES_LINE, "Weight", "kg");
+  g_autoptr(AtChartSeries) empty = at_chart_series_new (AT_CHART_SERIES_LINE, "Waist", "cm");
+  const struct {
+    double before;
+    double reference;
+  } cases[] = {
+    { utc (2024, 3, 2, 0), 82 },     /* the 1st's, the day chosen */
+    { utc (2024, 3, 5, 0), 81.5 },   /* no measurement on the 4th: the 3rd's */
+    { utc (2024, 2, 1, 0), 82 },     /* before them all: the first */
+  };
+  AtChartPoint reference, latest;
+
+  at_chart_series_add_point (weight, utc (2024, 3, 1, 7), 82, 0);
+  at_chart_series_add_point (weight, utc (2024, 3, 3, 7), 81.5, 0);
+  at_chart_series_add_point (weight, utc (2024, 3, 9, 7), 80.25, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (at_chart_series_get_change (weight, cases[i].before, &reference, &latest));
+      g_assert_cmpfloat (reference.y, ==, cases[i].reference);
+      g_assert_cmpfloat (latest.y, ==, 80.25);
+    }
+
+  /* Since the day of the latest: nothing to compare. */
+  g_assert_false (at_chart_series_get_change (weight, utc (2024, 3, 10, 0), &reference, &latest));
+  g_assert_false (at_chart_series_get_change (empty, utc (2024, 3, 10, 0), &reference, &latest));
+}
+
 /* (g) Grouped bars */
 
 /* The columns of a row where a colour is, from @x0 to @x1. */
@@ -858,6 +889,7 @@ main (int   argc,
   g_test_add_func ("/chart/highlight", test_highlight);
   g_test_add_func ("/chart/draw/grouped-bars", test_grouped_bars);
   g_test_add_func ("/chart/window", test_window);
+  g_test_add_func ("/chart/series/change", test_change);
   g_test_add_func ("/chart/calendar/cells", test_calendar_cells);
   g_test_add_func ("/chart/style/light-dark", test_styles_differ);
   g_test_add_func ("/chart/no-leak", test_no_leak);

@@ -41,7 +41,7 @@ struct _AtBodyPage
   GCancellable  *cancellable;
   GArray        *type_ids;      /* gint64, in the drop-down's order */
   gint64         type_id;       /* shown; 0 for weight */
-  GArray        *points;        /* AtChartPoint of the shown type, converted */
+  AtChartSeries *series;        /* the shown type's measurements, converted */
   char          *unit;
   GDateTime     *since;         /* the chosen day, local; NULL for 30 days before the latest */
   GArray        *unit_ids;      /* gint64, the units a new type can be measured in */
@@ -208,40 +208,18 @@ format_day (GDateTime *day)
   return g_strdup (g_strstrip (text));
 }
 
-/* The measurement to compare the latest with: the last one on or before
- * the chosen day, or the first after it when there is none before. */
-static const AtChartPoint *
-reference_point (AtBodyPage *self,
-                 GDateTime  *since)
-{
-  g_autoptr(GDateTime) next_day = g_date_time_add_days (since, 1);
-  double end = (double) g_date_time_to_unix (next_day);
-  const AtChartPoint *reference = NULL;
-
-  for (guint i = 0; i < self->points->len; i++)
-    {
-      const AtChartPoint *point = &g_array_index (self->points, AtChartPoint, i);
-
-      if (point->x < end || reference == NULL)
-        reference = point;
-      if (point->x >= end)
-        break;
-    }
-  return reference;
-}
-
 /* The chosen day, or else 30 days before the latest measurement: a pause
  * in logging still shows the last change. */
 static GDateTime *
 since_day (AtBodyPage         *self,
-           const AtChartPoint *last)
+           const AtChartPoint *latest_point)
 {
   g_autoptr(GDateTime) latest = NULL;
   g_autoptr(GDateTime) before = NULL;
 
   if (self->since != NULL)
     return g_date_time_ref (self->since);
-  latest = g_date_time_new_from_unix_local ((gint64) last->x);
+  latest = g_date_time_new_from_unix_local ((gint64) latest_point->x);
   before = g_date_time_add_days (latest, -30);
   return g_date_time_new_local (g_date_time_get_year (before), g_date_time_get_month (before),
                                 g_date_time_get_day_of_month (before), 0, 0, 0);
@@ -250,37 +228,42 @@ since_day (AtBodyPage         *self,
 static void
 update_change (AtBodyPage *self)
 {
-  const AtChartPoint *first, *last;
+  const AtChartPoint *points;
+  AtChartPoint first, last;
   g_autoptr(GDateTime) since = NULL;
+  g_autoptr(GDateTime) next_day = NULL;
   g_autoptr(GDateTime) when = NULL;
   g_autofree char *day = NULL;
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
   double change;
+  guint n = 0;
 
-  if (self->points == NULL || self->points->len == 0)
+  points = self->series != NULL ? at_chart_series_get_points (self->series, &n) : NULL;
+  if (n == 0)
     {
       gtk_menu_button_set_label (self->since_button, _("Choose a Day"));
       gtk_label_set_text (self->change_label, _("No measurements yet"));
       return;
     }
 
-  last = &g_array_index (self->points, AtChartPoint, self->points->len - 1);
-  since = since_day (self, last);
+  since = since_day (self, &points[n - 1]);
   day = format_day (since);
   gtk_menu_button_set_label (self->since_button, day);
   self->filling = TRUE;
   gtk_calendar_select_day (self->since_calendar, since);
   self->filling = FALSE;
-  first = reference_point (self, since);
-  if (first == last)
+
+  /* From the last measurement of that day or before. */
+  next_day = g_date_time_add_days (since, 1);
+  if (!at_chart_series_get_change (self->series, (double) g_date_time_to_unix (next_day), &first, &last))
     {
       gtk_label_set_text (self->change_label, _("No change to show since this day"));
       return;
     }
 
-  change = last->y - first->y;
-  when = g_date_time_new_from_unix_local ((gint64) first->x);
+  change = last.y - first.y;
+  when = g_date_time_new_from_unix_local ((gint64) first.x);
   date = format_day (when);
   /* Translators: a change of a measurement, e.g. "−2.4 kg since 26 Aug 2026" */
   text = g_strdup_printf (_("%s%.1f %s since %s"),
@@ -336,8 +319,6 @@ on_load_done_cb (GObject      *object,
   self->unit_ids = g_array_ref (load->unit_ids);
   g_clear_pointer (&self->unit_names, g_ptr_array_unref);
   self->unit_names = g_ptr_array_ref (load->unit_names);
-  g_clear_pointer (&self->points, g_array_unref);
-  self->points = g_array_ref (load->points);
   g_free (self->unit);
   self->unit = g_strdup (load->unit);
 
@@ -349,6 +330,7 @@ on_load_done_cb (GObject      *object,
       at_chart_series_add_point (series, point->x, point->y, 0);
     }
   at_chart_series_set_trend_days (series, TREND_DAYS);
+  g_set_object (&self->series, series);
 
   chart = at_chart_new ();
   at_chart_set_title (chart, load->type_name != NULL ? load->type_name : _("Measurement"));
@@ -592,7 +574,7 @@ at_body_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_pointer (&self->type_ids, g_array_unref);
-  g_clear_pointer (&self->points, g_array_unref);
+  g_clear_object (&self->series);
   g_clear_pointer (&self->unit, g_free);
   g_clear_pointer (&self->since, g_date_time_unref);
   g_clear_pointer (&self->unit_ids, g_array_unref);
@@ -669,6 +651,7 @@ at_body_page_load (AtBodyPage *self,
   if (g_set_object (&self->store, store) || self->user_id != user_id)
     {
       self->type_id = 0;
+      g_clear_object (&self->series);
       at_chart_view_set_chart (self->chart_view, NULL);
     }
   self->user_id = user_id;
