@@ -15,6 +15,7 @@
 #include "at-chart-calendar.h"
 #include "at-chart-export.h"
 #include "at-chart-reduce.h"
+#include "at-chart-window.h"
 
 #define DAY 86400.0
 
@@ -515,7 +516,249 @@ test_hit_test (void)
   g_assert_false (at_chart_hit_test (chart, 800, 400, 1, 1, &hit));
 }
 
-/* (g) The calendar */
+/* Hit tests find the bar of each series where it is drawn, beside the other. */
+static void
+test_hit_test_grouped (void)
+{
+  g_autoptr(AtChart) chart = at_chart_new ();
+  g_autoptr(AtChartSeries) runs = at_chart_series_new (AT_CHART_SERIES_BAR, "Runs", NULL);
+  g_autoptr(AtChartSeries) rides = at_chart_series_new (AT_CHART_SERIES_BAR, "Rides", NULL);
+  AtChartLayout layout;
+  AtChartHit hit;
+  double x, y;
+
+  for (int i = 0; i < 8; i++)
+    {
+      at_chart_series_add_point (runs, utc (2024, 3, 4, 0) + i * 7 * DAY, 10, 300 + i);
+      at_chart_series_add_point (rides, utc (2024, 3, 4, 0) + i * 7 * DAY, 10, 400 + i);
+    }
+  at_chart_add_series (chart, runs);
+  at_chart_add_series (chart, rides);
+  g_assert_true (at_chart_get_layout (chart, 800, 400, &layout));
+
+  /* Same time, same height: only the side tells them apart. */
+  x = at_chart_layout_map_x (&layout, utc (2024, 3, 18, 0));
+  y = at_chart_layout_map_y (&layout, 10) + 4;
+  g_assert_true (at_chart_hit_test (chart, 800, 400, x - 8, y, &hit));
+  g_assert_true (hit.series == runs);
+  g_assert_cmpuint (hit.point_index, ==, 2);
+  g_assert_cmpint (hit.session_id, ==, 302);
+  g_assert_cmpfloat (hit.x, <, x);
+  g_assert_true (at_chart_hit_test (chart, 800, 400, x + 8, y, &hit));
+  g_assert_true (hit.series == rides);
+  g_assert_cmpint (hit.session_id, ==, 402);
+  g_assert_cmpfloat (hit.x, >, x);
+}
+
+/* The keyboard's point: starts at the latest point of the series with
+ * sessions, moves along it, stops at its ends, and reads out with the
+ * session's name. */
+static void
+test_highlight (void)
+{
+  g_autoptr(AtChart) chart = at_chart_new ();
+  g_autoptr(AtChartSeries) weeks = at_chart_series_new (AT_CHART_SERIES_BAR, "Weeks", NULL);
+  g_autoptr(AtChartSeries) squat = at_chart_series_new (AT_CHART_SERIES_LINE, "Squat", "kg");
+  g_autofree char *words = NULL;
+  AtChartHit hit;
+
+  at_chart_set_title (chart, "Squat");
+  for (int i = 0; i < 4; i++)
+    {
+      at_chart_series_add_point (weeks, utc (2024, 1, 1, 0) + i * 7 * DAY, i, 0);
+      at_chart_series_add_point (squat, utc (2024, 1, 2, 0) + i * 7 * DAY, 100 + i * 5, 10 + i);
+    }
+  at_chart_add_series (chart, weeks);
+  at_chart_add_series (chart, squat);
+  at_chart_set_session_name (chart, 12, "Leg Day");
+
+  g_assert_false (at_chart_get_highlight (chart, NULL));
+  g_assert_true (at_chart_move_highlight (chart, -1));
+  g_assert_true (at_chart_get_highlight (chart, &hit));
+  g_assert_true (hit.series == squat);
+  g_assert_cmpuint (hit.point_index, ==, 3);
+  g_assert_true (at_chart_move_highlight (chart, -1));
+  g_assert_true (at_chart_get_highlight (chart, &hit));
+  g_assert_cmpint (hit.session_id, ==, 12);
+  g_assert_cmpfloat (hit.value, ==, 110);
+
+  words = at_chart_describe_point (chart, &hit);
+  g_assert_cmpstr (words, ==, "Squat: 110 kg on 16 Jan 2024, Leg Day");
+
+  g_assert_true (at_chart_move_highlight (chart, -5));
+  g_assert_true (at_chart_get_highlight (chart, &hit));
+  g_assert_cmpuint (hit.point_index, ==, 0);
+  g_assert_false (at_chart_move_highlight (chart, -1));
+
+  /* The latest point of a zoomed range, not of all the data. */
+  at_chart_clear_highlight (chart);
+  at_chart_set_time_range (chart, utc (2024, 1, 1, 0), utc (2024, 1, 10, 0));
+  g_assert_true (at_chart_move_highlight (chart, 1));
+  g_assert_true (at_chart_get_highlight (chart, &hit));
+  g_assert_cmpuint (hit.point_index, ==, 1);
+}
+
+/* The change since a day: from the last point before the day after it. */
+static void
+test_change (void)
+{
+  g_autoptr(AtChartSeries) weight = at_chart_series_new (AT_CHART_SERIES_LINE, "Weight", "kg");
+  g_autoptr(AtChartSeries) empty = at_chart_series_new (AT_CHART_SERIES_LINE, "Waist", "cm");
+  const struct {
+    double before;
+    double reference;
+  } cases[] = {
+    { utc (2024, 3, 2, 0), 82 },     /* the 1st's, the day chosen */
+    { utc (2024, 3, 5, 0), 81.5 },   /* no measurement on the 4th: the 3rd's */
+    { utc (2024, 2, 1, 0), 82 },     /* before them all: the first */
+  };
+  AtChartPoint reference, latest;
+
+  at_chart_series_add_point (weight, utc (2024, 3, 1, 7), 82, 0);
+  at_chart_series_add_point (weight, utc (2024, 3, 3, 7), 81.5, 0);
+  at_chart_series_add_point (weight, utc (2024, 3, 9, 7), 80.25, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (at_chart_series_get_change (weight, cases[i].before, &reference, &latest));
+      g_assert_cmpfloat (reference.y, ==, cases[i].reference);
+      g_assert_cmpfloat (latest.y, ==, 80.25);
+    }
+
+  /* Since the day of the latest: nothing to compare. */
+  g_assert_false (at_chart_series_get_change (weight, utc (2024, 3, 10, 0), &reference, &latest));
+  g_assert_false (at_chart_series_get_change (empty, utc (2024, 3, 10, 0), &reference, &latest));
+}
+
+/* (g) Grouped bars */
+
+/* The columns of a row where a colour is, from @x0 to @x1. */
+static void
+colour_run (const Canvas       *canvas,
+            int                 y,
+            int                 x0,
+            int                 x1,
+            const AtChartColor *color,
+            int                *first,
+            int                *last)
+{
+  *first = -1;
+  *last = -1;
+  for (int x = MAX (x0, 0); x <= MIN (x1, canvas->width - 1); x++)
+    if (pixel_is (canvas, x, y, color, 2))
+      {
+        if (*first < 0)
+          *first = x;
+        *last = x;
+      }
+}
+
+static void
+test_grouped_bars (void)
+{
+  const AtChartStyle *style = at_chart_style_get_light ();
+  g_autoptr(AtChart) chart = at_chart_new ();
+  g_autoptr(AtChartSeries) runs = at_chart_series_new (AT_CHART_SERIES_BAR, "Runs", "km");
+  g_autoptr(AtChartSeries) rides = at_chart_series_new (AT_CHART_SERIES_BAR, "Rides", "km");
+  g_autoptr(AtChartSeries) swims = at_chart_series_new (AT_CHART_SERIES_BAR, "Swims", "km");
+  AtChartSeries *all[] = { runs, rides, swims };
+  AtChartColor colors[3];
+  AtChartLayout layout;
+  Canvas canvas;
+
+  for (int i = 0; i < 6; i++)
+    {
+      at_chart_series_add_point (runs, utc (2024, 5, 6, 0) + i * 7 * DAY, 20 + i, 0);
+      at_chart_series_add_point (rides, utc (2024, 5, 6, 0) + i * 7 * DAY, 40 - i, 0);
+      at_chart_series_add_point (swims, utc (2024, 5, 6, 0) + i * 7 * DAY, 5, 0);
+    }
+  for (guint s = 0; s < G_N_ELEMENTS (all); s++)
+    {
+      at_chart_add_series (chart, all[s]);
+      colors[s] = at_chart_style_series_color (style, s);
+    }
+  canvas = draw_chart (chart, 900, 400, style);
+  g_assert_true (at_chart_get_layout (chart, 900, 400, &layout));
+
+  for (int i = 0; i < 6; i++)
+    {
+      double x = at_chart_layout_map_x (&layout, utc (2024, 5, 6, 0) + i * 7 * DAY);
+      double half_gap = (at_chart_layout_map_x (&layout, 7 * DAY) - at_chart_layout_map_x (&layout, 0)) / 2;
+      /* Just above zero, where every bar is. */
+      int y = (int) at_chart_layout_map_y (&layout, 0) - 3;
+      int first[3], last[3];
+
+      for (guint s = 0; s < 3; s++)
+        {
+          colour_run (&canvas, y, (int) (x - half_gap), (int) (x + half_gap), &colors[s],
+                      &first[s], &last[s]);
+          g_assert_cmpint (first[s], >=, 0);
+          /* A real bar, not a sliver. */
+          g_assert_cmpint (last[s] - first[s] + 1, >=, 8);
+        }
+      /* Left to right in series order, none over another … */
+      g_assert_cmpint (last[0], <, first[1]);
+      g_assert_cmpint (last[1], <, first[2]);
+      /* … the group about its time, within its share of the gap. */
+      g_assert_cmpfloat (fabs ((first[0] + last[2] + 1) / 2.0 - x), <=, 2);
+      g_assert_cmpfloat (last[2] - first[0], <, 2 * half_gap);
+      /* Each bar as tall as its value. */
+      g_assert_true (pixel_is (&canvas, (first[1] + last[1]) / 2,
+                               (int) at_chart_layout_map_y (&layout, 40 - i) + 2, &colors[1], 2));
+      g_assert_false (pixel_is (&canvas, (first[0] + last[0]) / 2,
+                                (int) at_chart_layout_map_y (&layout, 40 - i) + 2, &colors[0], 2));
+    }
+  cairo_surface_destroy (canvas.surface);
+}
+
+/* (h) Zoom and pan: the visible range, exactly */
+
+static void
+test_window (void)
+{
+  const struct {
+    double from, to;
+    double zoom, anchor, pan;
+    double want_from, want_to;
+  } cases[] = {
+    /* In around the middle, as the + key does. */
+    { 0, 100 * DAY, 0.5, 0.5, 0, 25 * DAY, 75 * DAY },
+    /* Out around the middle. */
+    { 0, 100 * DAY, 2, 0.5, 0, -50 * DAY, 150 * DAY },
+    /* In around the pointer, a quarter of the way: that time stays put. */
+    { 0, 100 * DAY, 0.5, 0.25, 0, 12.5 * DAY, 62.5 * DAY },
+    /* At the right edge. */
+    { 0, 100 * DAY, 0.8, 1, 0, 20 * DAY, 100 * DAY },
+    /* Never narrower than a day. */
+    { 10 * DAY, 12 * DAY, 0.1, 0.5, 0, 10.5 * DAY, 11.5 * DAY },
+    /* Pan forward and back by a tenth. */
+    { 0, 100 * DAY, 1, 0.5, 0.1, 10 * DAY, 110 * DAY },
+    { 0, 100 * DAY, 1, 0.5, -0.1, -10 * DAY, 90 * DAY },
+    /* Zoom, then pan by the new span. */
+    { 0, 100 * DAY, 0.5, 0.5, 1, 75 * DAY, 125 * DAY },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      AtChartWindow window = { cases[i].from, cases[i].to };
+
+      at_chart_window_zoom (&window, cases[i].zoom, cases[i].anchor);
+      at_chart_window_pan (&window, cases[i].pan);
+      g_assert_cmpfloat_with_epsilon (window.from, cases[i].want_from, 1e-6);
+      g_assert_cmpfloat_with_epsilon (window.to, cases[i].want_to, 1e-6);
+    }
+
+  /* In then out by the inverse comes back. */
+  {
+    AtChartWindow window = { utc (2024, 1, 1, 0), utc (2025, 1, 1, 0) };
+
+    at_chart_window_zoom (&window, 0.8, 0.3);
+    at_chart_window_zoom (&window, 1.25, 0.3);
+    g_assert_cmpfloat_with_epsilon (window.from, utc (2024, 1, 1, 0), 1e-3);
+    g_assert_cmpfloat_with_epsilon (window.to, utc (2025, 1, 1, 0), 1e-3);
+  }
+}
+
+/* (i) The calendar */
 
 static void
 test_calendar_cells (void)
@@ -578,7 +821,7 @@ test_calendar_cells (void)
                                     "the most on 31 Mar 2024 (120).");
 }
 
-/* (h) Light and dark */
+/* (j) Light and dark */
 
 static void
 test_styles_differ (void)
@@ -642,6 +885,11 @@ main (int   argc,
   g_test_add_func ("/chart/describe", test_describe);
   g_test_add_func ("/chart/export", test_export);
   g_test_add_func ("/chart/hit-test", test_hit_test);
+  g_test_add_func ("/chart/hit-test/grouped", test_hit_test_grouped);
+  g_test_add_func ("/chart/highlight", test_highlight);
+  g_test_add_func ("/chart/draw/grouped-bars", test_grouped_bars);
+  g_test_add_func ("/chart/window", test_window);
+  g_test_add_func ("/chart/series/change", test_change);
   g_test_add_func ("/chart/calendar/cells", test_calendar_cells);
   g_test_add_func ("/chart/style/light-dark", test_styles_differ);
   g_test_add_func ("/chart/no-leak", test_no_leak);

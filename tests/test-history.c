@@ -20,6 +20,7 @@ typedef struct
   double   weight;
   gint64   unit;
   gboolean warmup;
+  gint64   rpe;       /* 0 for none */
 } Set;
 
 static void
@@ -71,6 +72,8 @@ save_sets (Fixture   *f,
         }
       g_object_set (set, "reps", sets[i].reps, "weight", sets[i].weight,
                     "weight-unit-id", sets[i].unit, "is-warmup", sets[i].warmup, NULL);
+      if (sets[i].rpe > 0)
+        g_object_set (set, "rpe", sets[i].rpe, NULL);
       at_workout_add_set (workout, index, set);
     }
 
@@ -353,6 +356,245 @@ test_rep_maxes (Fixture       *f,
   g_assert_cmpint (top, ==, squat);
 }
 
+/* Every set, warm-ups too, newest session first, a page of sessions at a time. */
+static void
+test_exercise_sets (Fixture       *f,
+                    gconstpointer  data)
+{
+  const gint64 squat = f->t.cat.squat_id, bench = f->t.cat.bench_id, kg = f->t.cat.kg_id;
+  const Set first[] = {
+    { squat, 10, 60, kg, TRUE, 0 },
+    { squat, 5, 100, kg, FALSE, 8 },
+    { bench, 5, 80, kg, FALSE, 0 },
+  };
+  const Set second[] = {
+    { squat, 3, 110, kg, FALSE, 9 },
+    { squat, 5, 100, f->t.cat.lb_id, FALSE, 0 },
+  };
+  const Set third[] = { { squat, 1, 120, kg, FALSE, 10 } };
+  gint64 t1 = at_test_utc (2024, 1, 3, 18, 0, 0), t2 = at_test_utc (2024, 1, 10, 18, 0, 0);
+  gint64 t3 = at_test_utc (2024, 1, 17, 18, 0, 0);
+  gint64 s1, s2, s3, deleted;
+  g_autoptr(GArray) page = NULL;
+  g_autoptr(GArray) next = NULL;
+  g_autoptr(GArray) last = NULL;
+  g_autoptr(GError) error = NULL;
+  const AtExerciseSetRow *r;
+
+  s1 = save_sets (f, f->user, t1, first, G_N_ELEMENTS (first));
+  s3 = save_sets (f, f->user, t3, third, G_N_ELEMENTS (third));
+  s2 = save_sets (f, f->user, t2, second, G_N_ELEMENTS (second));
+  deleted = save_sets (f, f->user, t3 + 86400, third, G_N_ELEMENTS (third));
+  g_assert_true (at_store_soft_delete (f->t.store, f->user, AT_TYPE_SESSION, deleted, &error));
+  g_assert_no_error (error);
+  save_sets (f, f->other, t3 + 3600, third, G_N_ELEMENTS (third));
+
+  /* Two sessions: the newest, then the one before, its sets in order. */
+  page = at_store_list_exercise_sets (f->t.store, f->user, squat, NULL, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 3);
+  r = &g_array_index (page, AtExerciseSetRow, 0);
+  g_assert_cmpint (r->session_id, ==, s3);
+  g_assert_cmpint (r->started_at, ==, t3);
+  g_assert_cmpint (r->set_number, ==, 1);
+  g_assert_cmpint (r->reps, ==, 1);
+  g_assert_cmpfloat (r->weight_kg, ==, 120);
+  g_assert_cmpint (r->rpe, ==, 10);
+  r = &g_array_index (page, AtExerciseSetRow, 1);
+  g_assert_cmpint (r->session_id, ==, s2);
+  g_assert_cmpint (r->set_number, ==, 1);
+  g_assert_cmpfloat (r->weight_kg, ==, 110);
+  g_assert_cmpint (r->rpe, ==, 9);
+  r = &g_array_index (page, AtExerciseSetRow, 2);
+  g_assert_cmpint (r->set_number, ==, 2);
+  g_assert_cmpfloat_with_epsilon (r->weight_kg, 45.359237, 1e-6);   /* 100 lb */
+  g_assert_cmpint (r->rpe, ==, 0);
+
+  /* The next page: the oldest session, its warm-up first and marked; the
+   * bench press is another exercise. */
+  next = at_store_list_exercise_sets (f->t.store, f->user, squat,
+                                      &g_array_index (page, AtExerciseSetRow, page->len - 1), 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (next->len, ==, 2);
+  r = &g_array_index (next, AtExerciseSetRow, 0);
+  g_assert_cmpint (r->session_id, ==, s1);
+  g_assert_true (r->is_warmup);
+  g_assert_cmpint (r->reps, ==, 10);
+  g_assert_cmpfloat (r->weight_kg, ==, 60);
+  r = &g_array_index (next, AtExerciseSetRow, 1);
+  g_assert_false (r->is_warmup);
+  g_assert_cmpint (r->rpe, ==, 8);
+
+  last = at_store_list_exercise_sets (f->t.store, f->user, squat,
+                                      &g_array_index (next, AtExerciseSetRow, next->len - 1), 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (last->len, ==, 0);
+}
+
+/* The metrics a user can chart: stored, from templates, and a derived pace. */
+static void
+test_metric_kinds (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 running = f->t.cat.running_id;
+  gint64 t1 = at_test_utc (2024, 2, 1, 7, 0, 0), t2 = at_test_utc (2024, 2, 3, 7, 0, 0);
+  gint64 s_per_km = at_test_query_int (f->t.db, "SELECT id FROM unit WHERE symbol = 's/km'");
+  gint64 n_templates;
+  g_autoptr(GArray) kinds = NULL;
+  g_autoptr(GArray) pace = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 a, b, theirs;
+  gboolean distance = FALSE, derived_pace = FALSE;
+
+  a = add_run (f, f->user, running, t1, 5.25);    /* 30 min each */
+  b = add_run (f, f->user, running, t2, 10);
+  theirs = add_run (f, f->other, running, t1, 42);
+
+  kinds = at_store_list_metric_kinds (f->t.store, f->user, &error);
+  g_assert_no_error (error);
+  n_templates = at_test_query_int (f->t.db,
+                                   "SELECT count (*) FROM activity_type_metric_template"
+                                   " WHERE activity_type_id = %" G_GINT64_FORMAT
+                                   " AND input_type IN ('number', 'duration')"
+                                   " AND metric_name NOT IN ('distance', 'pace')", running);
+  for (guint i = 0; i < kinds->len; i++)
+    {
+      const AtMetricKind *k = &g_array_index (kinds, AtMetricKind, i);
+
+      g_assert_cmpint (k->activity_type_id, ==, running);
+      g_assert_cmpstr (k->metric_name, !=, "surface");    /* text only */
+      if (g_strcmp0 (k->metric_name, "distance") == 0)
+        {
+          distance = TRUE;
+          g_assert_cmpint (k->n_values, ==, 2);
+          g_assert_cmpint (k->unit_id, ==, f->km);
+          g_assert_false (k->derived);
+        }
+      else if (g_strcmp0 (k->metric_name, "pace") == 0)
+        {
+          derived_pace = TRUE;
+          g_assert_true (k->derived);
+          g_assert_cmpint (k->n_values, ==, 2);
+          g_assert_cmpint (k->unit_id, ==, s_per_km);
+        }
+      else
+        g_assert_cmpint (k->n_values, ==, 0);
+    }
+  g_assert_true (distance);
+  g_assert_true (derived_pace);
+  g_assert_cmpuint (kinds->len, ==, 2 + n_templates);
+
+  /* 30 minutes over 5.25 km and 10 km. */
+  pace = at_store_get_pace_history (f->t.store, f->user, running, 0, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pace->len, ==, 2);
+  g_assert_cmpint (g_array_index (pace, AtMetricHistoryPoint, 0).session_id, ==, a);
+  g_assert_cmpfloat_with_epsilon (g_array_index (pace, AtMetricHistoryPoint, 0).value, 1800 / 5.25, 1e-9);
+  g_assert_cmpint (g_array_index (pace, AtMetricHistoryPoint, 0).unit_id, ==, s_per_km);
+  g_assert_cmpfloat_with_epsilon (g_array_index (pace, AtMetricHistoryPoint, 1).value, 180, 1e-9);
+
+  /* Unnamed sessions go by their type; another user's are not named. */
+  g_array_append_val (ids, a);
+  g_array_append_val (ids, b);
+  g_array_append_val (ids, a);
+  g_array_append_val (ids, theirs);
+  names = at_store_get_session_names (f->t.store, f->user, ids, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (names), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (names, &a), ==, "Running");
+  g_assert_null (g_hash_table_lookup (names, &theirs));
+}
+
+/* A measurement type of the user's own, in the catalogue, and the bad ones refused. */
+static void
+test_add_body_metric_type (Fixture       *f,
+                           gconstpointer  data)
+{
+  gint64 cm = at_test_query_int (f->t.db, "SELECT id FROM unit WHERE symbol = 'cm'");
+  gint64 before = at_test_query_int (f->t.db, "SELECT count (*) FROM body_metric_type");
+  gint64 id = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtRecord) type = NULL;
+
+  g_assert_true (at_store_add_body_metric_type (f->t.store, "  Left Calf ", cm, &id, &error));
+  g_assert_no_error (error);
+  type = at_store_get (f->t.store, f->user, AT_TYPE_BODY_METRIC_TYPE, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (at_record_get_string (type, "name"), ==, "left_calf");
+  g_assert_cmpstr (at_record_get_string (type, "category"), ==, "measurement");
+  g_assert_cmpint (at_record_get_int (type, "default_unit_id"), ==, cm);
+
+  /* Taken, empty, too long, no such unit: nothing added, the field named. */
+  g_assert_false (at_store_add_body_metric_type (f->t.store, "left calf", cm, NULL, &error));
+  g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_CONSTRAINT);
+  g_assert_true (g_str_has_prefix (error->message, "name: "));
+  g_clear_error (&error);
+  g_assert_false (at_store_add_body_metric_type (f->t.store, "   ", cm, NULL, &error));
+  g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "name: "));
+  g_clear_error (&error);
+  g_assert_false (at_store_add_body_metric_type (f->t.store, "a very long name of a measurement that nobody needs",
+                                                 cm, NULL, &error));
+  g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (at_store_add_body_metric_type (f->t.store, "Wrist", 999999, NULL, &error));
+  g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "default_unit_id: "));
+  g_assert_cmpint (at_test_query_int (f->t.db, "SELECT count (*) FROM body_metric_type"), ==, before + 1);
+}
+
+/* Minutes per week of the types with the most minutes, for the grouped bars. */
+static void
+test_weekly_type_minutes (Fixture       *f,
+                          gconstpointer  data)
+{
+  gint64 yoga = at_test_query_int (f->t.db, "SELECT id FROM activity_type WHERE name = 'Yoga'");
+  const Set lift[] = { { f->t.cat.squat_id, 5, 100, f->t.cat.kg_id, FALSE, 0 } };
+  g_autoptr(AtSession) stretch = at_test_session_new (yoga, at_test_utc (2024, 5, 9, 7, 0, 0), "Stretch");
+  g_autoptr(GArray) weeks = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deleted;
+  const struct {
+    const char *week;
+    gint64      type;
+    const char *name;
+    gint64      minutes;
+  } expected[] = {
+    { "2024-05-06", f->t.cat.running_id, "Running", 30 },
+    { "2024-05-06", f->t.cat.weight_training_id, "Weight Training", 60 },
+    { "2024-05-13", f->t.cat.running_id, "Running", 60 },
+  };
+
+  at_store_set_now (f->t.store, at_test_utc (2024, 5, 15, 12, 0, 0));   /* a Wednesday */
+  add_run (f, f->user, f->t.cat.running_id, at_test_utc (2024, 5, 7, 7, 0, 0), 5);     /* 30 min */
+  save_sets (f, f->user, at_test_utc (2024, 5, 8, 18, 0, 0), lift, 1);                 /* 60 min */
+  at_record_set_int (AT_RECORD (stretch), "ended_at", at_test_utc (2024, 5, 9, 7, 20, 0));
+  at_test_insert (f->t.store, f->user, stretch);                                        /* 20 min */
+  add_run (f, f->user, f->t.cat.running_id, at_test_utc (2024, 5, 13, 7, 0, 0), 5);
+  add_run (f, f->user, f->t.cat.running_id, at_test_utc (2024, 5, 14, 7, 0, 0), 5);
+  save_sets (f, f->user, at_test_utc (2024, 4, 29, 18, 0, 0), lift, 1);                /* too early */
+  deleted = add_run (f, f->user, f->t.cat.running_id, at_test_utc (2024, 5, 14, 9, 0, 0), 5);
+  g_assert_true (at_store_soft_delete (f->t.store, f->user, AT_TYPE_SESSION, deleted, &error));
+  g_assert_no_error (error);
+  add_run (f, f->other, f->t.cat.running_id, at_test_utc (2024, 5, 14, 7, 0, 0), 5);
+
+  /* Two weeks, two types: running (90 min) and weight training (60), not yoga (20). */
+  weeks = at_store_get_weekly_type_minutes (f->t.store, f->user, 2, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (weeks->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const AtWeekTypeTotal *w = &g_array_index (weeks, AtWeekTypeTotal, i);
+
+      g_assert_cmpstr (w->week_start, ==, expected[i].week);
+      g_assert_cmpint (w->activity_type_id, ==, expected[i].type);
+      g_assert_cmpstr (w->name, ==, expected[i].name);
+      g_assert_cmpint (w->minutes, ==, expected[i].minutes);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +611,10 @@ main (int   argc,
   ADD ("/core/history/body", test_body_history);
   ADD ("/core/history/daily", test_daily_totals);
   ADD ("/core/history/rep-maxes", test_rep_maxes);
+  ADD ("/core/history/exercise-sets", test_exercise_sets);
+  ADD ("/core/history/metric-kinds", test_metric_kinds);
+  ADD ("/core/history/add-body-metric-type", test_add_body_metric_type);
+  ADD ("/core/history/weekly-type-minutes", test_weekly_type_minutes);
 
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Takes the screenshots in docs/screenshots/: every page of the main window,
-# the Progress page's exercise history, the welcome page, the preferences, the folded (360 px) window and the
+# the Progress page's exercise history and its chart of Running's distance
+# (app.show-metric), the welcome page, the preferences, the folded (360 px) window and the
 # session editor with a strength session of two exercises (opened through
 # app.repeat-session on a generated one), each in the light and the dark
 # style.
@@ -22,8 +23,8 @@
 #
 # AT_SCREENSHOT_DB=PATH shoots an existing database instead (say the
 # benchmark workload's): its first user's Progress page, exercise history
-# (their most-done exercise) and Body page, as
-# workload-{progress,exercise-history,body}-{light,dark}.png, and nothing
+# (their most-done exercise), Running's distance and Body page, as
+# workload-{progress,exercise-history,metric,body}-{light,dark}.png, and nothing
 # else. The app only reads it unless something is logged, and nothing is.
 # AT_SCREENSHOT_WAIT=SECONDS (default 1, or 8 with AT_SCREENSHOT_DB) is
 # how long a page gets to load before its picture is taken.
@@ -133,6 +134,8 @@ if [ -n "${AT_SCREENSHOT_DB:-}" ]; then
     shot "workload-progress-$scheme"
     action show-exercise-history "<''>"
     shot "workload-exercise-history-$scheme"
+    action show-metric "<'Running:distance'>"
+    shot "workload-metric-$scheme"
     action show-page "<'body'>"
     shot "workload-body-$scheme"
     stop_app
@@ -154,6 +157,9 @@ for scheme in light dark; do
   action show-page "<'progress'>"
   action show-exercise-history "<''>"
   shot "exercise-history-$scheme"
+  # Running's distance in the Progress page's Metrics section.
+  action show-metric "<'Running:distance'>"
+  shot "metric-$scheme"
   action show-page "<'today'>"
   action preferences
   shot "preferences-$scheme"

@@ -262,21 +262,19 @@ draw_markers (cairo_t             *cr,
 }
 
 static void
-draw_bars (cairo_t             *cr,
+draw_bars (AtChart             *self,
+           cairo_t             *cr,
            const AtChartLayout *layout,
+           guint                index,
            GArray              *points)
 {
-  double spacing = INFINITY, bar, y0 = baseline (layout);
+  double offset, bar, y0 = baseline (layout);
 
-  for (guint i = 1; i < points->len; i++)
-    spacing = MIN (spacing, at_chart_layout_map_x (layout, g_array_index (points, AtChartPoint, i).x)
-                            - at_chart_layout_map_x (layout, g_array_index (points, AtChartPoint, i - 1).x));
-  bar = isfinite (spacing) ? CLAMP (floor (spacing * 0.7), 1, 48) : 24;
-
+  _at_chart_bar_slot (self, layout, index, &offset, &bar);
   for (guint i = 0; i < points->len; i++)
     {
       const AtChartPoint *p = &g_array_index (points, AtChartPoint, i);
-      double x = round (at_chart_layout_map_x (layout, p->x) - bar / 2);
+      double x = round (at_chart_layout_map_x (layout, p->x) + offset);
       double y = round (at_chart_layout_map_y (layout, p->y));
 
       cairo_rectangle (cr, x, MIN (y, y0), bar, fabs (y0 - y));
@@ -359,7 +357,8 @@ draw_band (cairo_t             *cr,
 }
 
 static void
-draw_series (cairo_t             *cr,
+draw_series (AtChart             *self,
+             cairo_t             *cr,
              AtChartSeries       *series,
              guint                index,
              const AtChartLayout *layout,
@@ -402,7 +401,7 @@ draw_series (cairo_t             *cr,
   switch (kind)
     {
     case AT_CHART_SERIES_BAR:
-      draw_bars (cr, layout, points);
+      draw_bars (self, cr, layout, index, points);
       return;
     case AT_CHART_SERIES_SCATTER:
       markers = TRUE;
@@ -429,6 +428,29 @@ draw_series (cairo_t             *cr,
 
   if (markers)
     draw_markers (cr, layout, points, index);
+}
+
+/* The keyboard's point: a ring in the text colour, around a bar's top. */
+static void
+draw_highlight (AtChart             *self,
+                cairo_t             *cr,
+                const AtChartLayout *layout,
+                const AtChartStyle  *style)
+{
+  AtChartHit hit;
+  double x, y;
+
+  if (!at_chart_get_highlight (self, &hit) || hit.time < layout->x_from || hit.time > layout->x_to)
+    return;
+
+  x = at_chart_layout_map_x (layout, hit.time) + _at_chart_series_shift (self, layout, hit.series_index);
+  y = at_chart_layout_map_y (layout, hit.value);
+  at_chart_color_set_source (cr, &style->foreground);
+  cairo_set_line_width (cr, AT_CHART_LINE_WIDTH);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, AT_CHART_MARKER_SIZE + 3, 0, 2 * G_PI);
+  cairo_stroke (cr);
 }
 
 static void
@@ -506,8 +528,10 @@ at_chart_draw (AtChart            *self,
                    layout.plot.width, layout.plot.height + AT_CHART_MARKER_SIZE);
   cairo_clip (cr);
   for (guint s = 0; s < self->series->len; s++)
-    draw_series (cr, g_ptr_array_index (self->series, s), s, &layout, style);
+    draw_series (self, cr, g_ptr_array_index (self->series, s), s, &layout, style);
   cairo_restore (cr);
+
+  draw_highlight (self, cr, &layout, style);
 
   draw_goals (self, cr, &layout, style);
   cairo_restore (cr);

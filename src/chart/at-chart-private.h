@@ -24,13 +24,24 @@ struct _AtChart
   double     value_max;
   double     time_from;   /* NAN: from the data */
   double     time_to;
+  GHashTable *session_names; /* session id (gint64 *) → name */
+  guint      highlight_series;  /* G_MAXUINT: none */
+  guint      highlight_point;
 };
 
 #define AT_CHART_PAD          12.0
 #define AT_CHART_LINE_WIDTH   2.0
 #define AT_CHART_MARKER_SIZE  7.0
 
-gboolean  _at_chart_has_legend (AtChart *self);
-char     *_at_chart_trend_label (AtChartSeries *series);
+gboolean  _at_chart_has_legend  (AtChart             *self);
+char     *_at_chart_trend_label (AtChartSeries       *series);
+void      _at_chart_bar_slot    (AtChart             *self,
+                                 const AtChartLayout *layout,
+                                 guint                series_index,
+                                 double              *offset,
+                                 double              *width);
+double    _at_chart_series_shift (AtChart             *self,
+                                  const AtChartLayout *layout,
+                                  guint                series_index);
 
 G_END_DECLS

@@ -279,6 +279,37 @@ at_chart_series_get_range (AtChartSeries *self,
 }
 
 /**
+ * at_chart_series_get_change:
+ * @before: a time
+ * @reference: (out): the point the change is from: the last one before
+ *   @before, or the first when none is
+ * @latest: (out): the last point
+ *
+ * What "the change since a day" compares: pass the start of the day after.
+ *
+ * Returns: %FALSE when there are not two points to compare
+ */
+gboolean
+at_chart_series_get_change (AtChartSeries *self,
+                            double         before,
+                            AtChartPoint  *reference,
+                            AtChartPoint  *latest)
+{
+  guint index;
+
+  g_return_val_if_fail (AT_IS_CHART_SERIES (self), FALSE);
+  g_return_val_if_fail (reference != NULL && latest != NULL, FALSE);
+
+  if (self->points->len == 0)
+    return FALSE;
+  index = lower_bound (self->points, before);
+  index = index > 0 ? index - 1 : 0;
+  *reference = g_array_index (self->points, AtChartPoint, index);
+  *latest = g_array_index (self->points, AtChartPoint, self->points->len - 1);
+  return index < self->points->len - 1;
+}
+
+/**
  * at_chart_series_moving_average:
  * @days: the window, at least 1
  *

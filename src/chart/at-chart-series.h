@@ -48,6 +48,10 @@ gboolean            at_chart_series_get_range      (AtChartSeries     *self,
                                                     double             x_to,
                                                     guint             *first,
                                                     guint             *end);
+gboolean            at_chart_series_get_change     (AtChartSeries     *self,
+                                                    double             before,
+                                                    AtChartPoint      *reference,
+                                                    AtChartPoint      *latest);
 GArray             *at_chart_series_moving_average (AtChartSeries     *self,
                                                     guint              days);
 

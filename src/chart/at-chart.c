@@ -176,6 +176,7 @@ at_chart_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->goals, g_array_unref);
+  g_clear_pointer (&self->session_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (at_chart_parent_class)->finalize (object);
 }
@@ -239,6 +240,8 @@ at_chart_init (AtChart *self)
   g_array_set_clear_func (self->goals, goal_clear);
   self->value_min = self->value_max = NAN;
   self->time_from = self->time_to = NAN;
+  self->session_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->highlight_series = G_MAXUINT;
 }
 
 /* Internal API */
@@ -260,6 +263,51 @@ _at_chart_trend_label (AtChartSeries *series)
   /* Translators: the legend of a moving-average trend line */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u-day average", "%u-day average", days),
                           days);
+}
+
+/* Bars of several series stand side by side: the group at a time spans
+ * 70 % of the gap to the next bar (each bar at most 48 pixels), and each bar
+ * series has an equal slot in it, in series order, a pixel apart. */
+void
+_at_chart_bar_slot (AtChart             *self,
+                    const AtChartLayout *layout,
+                    guint                series_index,
+                    double              *offset,
+                    double              *width)
+{
+  Extent visible = measure_points (self, layout->x_from, layout->x_to);
+  guint n_bars = 0, slot = 0;
+  double spacing = INFINITY, group, pitch;
+
+  for (guint s = 0; s < self->series->len; s++)
+    if (at_chart_series_get_kind (g_ptr_array_index (self->series, s)) == AT_CHART_SERIES_BAR)
+      {
+        if (s == series_index)
+          slot = n_bars;
+        n_bars++;
+      }
+  n_bars = MAX (n_bars, 1);
+
+  if (isfinite (visible.min_spacing))
+    spacing = visible.min_spacing / (layout->x_to - layout->x_from) * layout->plot.width;
+  group = isfinite (spacing) ? CLAMP (floor (spacing * 0.7), n_bars, 48.0 * n_bars) : 24.0 * n_bars;
+  pitch = floor (group / n_bars);
+  *width = n_bars > 1 && pitch >= 4 ? pitch - 1 : pitch;
+  *offset = -round (pitch * n_bars / 2) + slot * pitch;
+}
+
+/* How far right of its time a series draws a point: to a bar's middle. */
+double
+_at_chart_series_shift (AtChart             *self,
+                        const AtChartLayout *layout,
+                        guint                series_index)
+{
+  double offset, width;
+
+  if (at_chart_series_get_kind (g_ptr_array_index (self->series, series_index)) != AT_CHART_SERIES_BAR)
+    return 0;
+  _at_chart_bar_slot (self, layout, series_index, &offset, &width);
+  return offset + width / 2;
 }
 
 /* Public API */
@@ -562,11 +610,14 @@ at_chart_hit_test (AtChart    *self,
       guint n, first, end;
       const AtChartPoint *points = at_chart_series_get_points (series, &n);
 
+      double shift;
+
       if (!at_chart_series_get_range (series, layout.x_from, layout.x_to, &first, &end))
         continue;
+      shift = _at_chart_series_shift (self, &layout, s);
       for (guint i = first; i < end; i++)
         {
-          double px = at_chart_layout_map_x (&layout, points[i].x);
+          double px = at_chart_layout_map_x (&layout, points[i].x) + shift;
           double py = at_chart_layout_map_y (&layout, points[i].y);
           double distance = hypot (px - x, py - y);
 
@@ -578,4 +629,199 @@ at_chart_hit_test (AtChart    *self,
         }
     }
   return isfinite (best);
+}
+
+/**
+ * at_chart_set_session_name:
+ * @session_id: a session some points came from
+ * @name: (nullable): what to call it in the tooltip and description
+ */
+void
+at_chart_set_session_name (AtChart    *self,
+                           gint64      session_id,
+                           const char *name)
+{
+  g_return_if_fail (AT_IS_CHART (self));
+
+  if (name == NULL)
+    g_hash_table_remove (self->session_names, &session_id);
+  else
+    g_hash_table_insert (self->session_names, g_memdup2 (&session_id, sizeof session_id),
+                         g_strdup (name));
+}
+
+/**
+ * at_chart_set_session_names:
+ * @names: (element-type gint64 utf8): session id (a pointer to it) → name,
+ *   as at_store_get_session_names() gives
+ *
+ * Names many sessions at once.
+ */
+void
+at_chart_set_session_names (AtChart    *self,
+                            GHashTable *names)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (AT_IS_CHART (self));
+  g_return_if_fail (names != NULL);
+
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    at_chart_set_session_name (self, *(gint64 *) key, value);
+}
+
+/**
+ * at_chart_get_session_name:
+ *
+ * Returns: (nullable): the name given to @session_id
+ */
+const char *
+at_chart_get_session_name (AtChart *self,
+                           gint64   session_id)
+{
+  g_return_val_if_fail (AT_IS_CHART (self), NULL);
+
+  return g_hash_table_lookup (self->session_names, &session_id);
+}
+
+/**
+ * at_chart_describe_point:
+ *
+ * Returns: (transfer full): a point in words, e.g. "Squat: 100 kg on
+ * 3 Jan 2024, Leg Day", for its tooltip and its description
+ */
+char *
+at_chart_describe_point (AtChart          *self,
+                         const AtChartHit *hit)
+{
+  const char *label, *session;
+  g_autofree char *value = NULL;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (AT_IS_CHART (self), NULL);
+  g_return_val_if_fail (hit != NULL && AT_IS_CHART_SERIES (hit->series), NULL);
+
+  label = at_chart_series_get_label (hit->series);
+  if (label == NULL)
+    label = self->title != NULL ? self->title : _("Chart");
+  value = at_chart_axis_format_value (hit->value, 0, at_chart_series_get_unit (hit->series));
+  date = at_chart_axis_format_date (hit->time);
+  session = hit->session_id != 0 ? at_chart_get_session_name (self, hit->session_id) : NULL;
+  if (session != NULL)
+    /* Translators: a chart point, e.g. "Squat: 100 kg on 3 Jan 2024, Leg Day" */
+    return g_strdup_printf (_("%s: %s on %s, %s"), label, value, date, session);
+  /* Translators: a chart point, e.g. "Squat: 100 kg on 3 Jan 2024" */
+  return g_strdup_printf (_("%s: %s on %s"), label, value, date);
+}
+
+static void
+fill_hit (AtChart    *self,
+          guint       series_index,
+          guint       point_index,
+          AtChartHit *hit)
+{
+  AtChartSeries *series = g_ptr_array_index (self->series, series_index);
+  guint n;
+  const AtChartPoint *point = &at_chart_series_get_points (series, &n)[point_index];
+
+  *hit = (AtChartHit) { series, series_index, point_index, point->x, point->y, point->session_id, NAN, NAN };
+}
+
+/**
+ * at_chart_get_highlight:
+ * @hit: (out) (optional): the highlighted point; its x and y are NAN
+ *
+ * Returns: whether a point is highlighted
+ */
+gboolean
+at_chart_get_highlight (AtChart    *self,
+                        AtChartHit *hit)
+{
+  g_return_val_if_fail (AT_IS_CHART (self), FALSE);
+
+  if (self->highlight_series == G_MAXUINT)
+    return FALSE;
+  if (hit != NULL)
+    fill_hit (self, self->highlight_series, self->highlight_point, hit);
+  return TRUE;
+}
+
+void
+at_chart_clear_highlight (AtChart *self)
+{
+  g_return_if_fail (AT_IS_CHART (self));
+
+  self->highlight_series = G_MAXUINT;
+}
+
+/* The first series with points from sessions, or else the first with points. */
+static gboolean
+pick_highlight_series (AtChart *self,
+                       guint   *series_index)
+{
+  gboolean found = FALSE;
+
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      guint n;
+      const AtChartPoint *points = at_chart_series_get_points (g_ptr_array_index (self->series, s), &n);
+
+      for (guint i = 0; i < n; i++)
+        if (points[i].session_id != 0)
+          {
+            *series_index = s;
+            return TRUE;
+          }
+      if (n > 0 && !found)
+        {
+          *series_index = s;
+          found = TRUE;
+        }
+    }
+  return found;
+}
+
+/**
+ * at_chart_move_highlight:
+ * @steps: how many points to move by: negative back in time
+ *
+ * Moves the keyboard's point along its series. Without one, highlights the
+ * latest point up to the end of the visible range, of the first series
+ * whose points come from sessions.
+ *
+ * Returns: whether the highlight moved
+ */
+gboolean
+at_chart_move_highlight (AtChart *self,
+                         int      steps)
+{
+  AtChartLayout layout;
+  guint series_index, n, first, end;
+  gint64 point;
+  AtChartSeries *series;
+
+  g_return_val_if_fail (AT_IS_CHART (self), FALSE);
+
+  if (self->highlight_series == G_MAXUINT)
+    {
+      if (!pick_highlight_series (self, &series_index))
+        return FALSE;
+      series = g_ptr_array_index (self->series, series_index);
+      at_chart_series_get_points (series, &n);
+      self->highlight_series = series_index;
+      self->highlight_point = n - 1;
+      if (at_chart_get_layout (self, 800, 400, &layout) &&
+          at_chart_series_get_range (series, -INFINITY, layout.x_to, &first, &end))
+        self->highlight_point = end - 1;
+      return TRUE;
+    }
+
+  at_chart_series_get_points (g_ptr_array_index (self->series, self->highlight_series), &n);
+  point = CLAMP ((gint64) self->highlight_point + steps, 0, (gint64) n - 1);
+  if (point == self->highlight_point)
+    return FALSE;
+  self->highlight_point = (guint) point;
+  return TRUE;
 }

@@ -189,6 +189,86 @@ at_store_get_weekly_totals (AtStore  *store,
   return g_steal_pointer (&weeks);
 }
 
+/* The @n_types types with the most minutes over the weeks, then their
+ * minutes week by week. */
+#define WEEKLY_TYPE_SQL \
+  "WITH recent AS (" \
+  "  SELECT " WEEK_OF ("local_date") " AS week, activity_type_id, duration_minutes" \
+  "  FROM activity_session" \
+  "  WHERE user_id = ?1 AND deleted_at IS NULL AND is_template = 0 AND started_at >= ?2" \
+  "    AND local_date >= " WEEK_OF ("?3") " AND duration_minutes > 0)," \
+  " top AS (" \
+  "  SELECT r.activity_type_id AS id FROM recent r JOIN activity_type t ON t.id = r.activity_type_id" \
+  "  GROUP BY r.activity_type_id ORDER BY sum (r.duration_minutes) DESC, t.name LIMIT ?4)" \
+  " SELECT r.week, r.activity_type_id, t.name, sum (r.duration_minutes)" \
+  " FROM recent r JOIN top ON top.id = r.activity_type_id" \
+  " JOIN activity_type t ON t.id = r.activity_type_id" \
+  " GROUP BY r.week, r.activity_type_id ORDER BY r.week, t.name"
+
+static void
+week_type_total_clear (gpointer data)
+{
+  g_free (((AtWeekTypeTotal *) data)->name);
+}
+
+/**
+ * at_store_get_weekly_type_minutes:
+ * @n_weeks: the last weeks, this one included
+ * @n_types: how many activity types: those with the most minutes in them
+ *
+ * Returns: (transfer full) (element-type AtWeekTypeTotal): the minutes of
+ * each of those types in each week it had some, oldest week first, types
+ * by name within a week. "Now" is at_store_get_now().
+ */
+GArray *
+at_store_get_weekly_type_minutes (AtStore  *store,
+                                  gint64    user_id,
+                                  guint     n_weeks,
+                                  guint     n_types,
+                                  GError  **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+  g_autoptr(GArray) totals = g_array_new (FALSE, TRUE, sizeof (AtWeekTypeTotal));
+  g_autofree char *first_day = NULL;
+  gint64 since;
+  int rc;
+
+  g_return_val_if_fail (AT_IS_STORE (store), NULL);
+  g_return_val_if_fail (n_weeks > 0, NULL);
+
+  g_array_set_clear_func (totals, week_type_total_clear);
+  /* As at_store_get_weekly_totals(): a day of margin, the local_date exact. */
+  since = at_store_get_now (store) - (gint64) n_weeks * 7 * 86400;
+  first_day = local_date_of (since + 7 * 86400);
+  stmt = _at_store_prepare (store, WEEKLY_TYPE_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_int64 (stmt, 2, since - 86400);
+  sqlite3_bind_text (stmt, 3, first_day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, n_types);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AtWeekTypeTotal total = {
+        .activity_type_id = sqlite3_column_int64 (stmt, 1),
+        .name = column_dup (stmt, 2),
+        .minutes = sqlite3_column_int64 (stmt, 3),
+      };
+
+      g_strlcpy (total.week_start, (const char *) sqlite3_column_text (stmt, 0),
+                 sizeof total.week_start);
+      g_array_append_val (totals, total);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _at_store_set_error (store, rc, "activity_session", error);
+      return NULL;
+    }
+  return g_steal_pointer (&totals);
+}
+
 #define TYPE_TOTALS_SQL \
   "SELECT s.activity_type_id, t.name, count(*), coalesce (sum (s.duration_minutes), 0)" \
   " FROM activity_session s JOIN activity_type t ON t.id = s.activity_type_id" \

@@ -38,6 +38,15 @@ typedef struct
   gint64  minutes;
 } AtTypeTotal;
 
+/* A week's minutes of one activity type. */
+typedef struct
+{
+  char    week_start[11];      /* YYYY-MM-DD, a Monday */
+  gint64  activity_type_id;
+  char   *name;
+  gint64  minutes;
+} AtWeekTypeTotal;
+
 /* A user's best values of one exercise, from the kept personal records;
  * NAN where there is none. Weights in kg. */
 typedef struct
@@ -56,6 +65,11 @@ GArray     *at_store_list_session_summaries (AtStore            *store,
 GArray     *at_store_get_weekly_totals      (AtStore            *store,
                                              gint64              user_id,
                                              guint               n_weeks,
+                                             GError            **error);
+GArray     *at_store_get_weekly_type_minutes (AtStore            *store,
+                                             gint64              user_id,
+                                             guint               n_weeks,
+                                             guint               n_types,
                                              GError            **error);
 GArray     *at_store_get_type_totals        (AtStore            *store,
                                              gint64              user_id,

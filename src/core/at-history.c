@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -386,5 +387,365 @@ at_store_get_top_exercise (AtStore  *store,
       _at_store_set_error (store, rc, "activity_exercise", error);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* The sessions of the page first, by keyset, then their sets. */
+#define SETS_SQL \
+  "WITH page AS (" \
+  "  SELECT DISTINCT s.id, s.started_at FROM activity_exercise e INDEXED BY idx_exercise_subtype" \
+  "  JOIN activity_session s ON s.id = e.session_id" \
+  "  WHERE e.activity_subtype_id = ?2 AND e.user_id = ?1" \
+  "    AND s.deleted_at IS NULL AND s.is_template = 0 AND (s.started_at, s.id) < (?3, ?4)" \
+  "  ORDER BY s.started_at DESC, s.id DESC LIMIT ?5)" \
+  " SELECT p.id, p.started_at, x.id, x.set_number, coalesce (x.reps, 0)," \
+  "   x.weight * coalesce (u.conversion_factor, 1), coalesce (x.rpe, 0), x.is_warmup" \
+  " FROM page p" \
+  " JOIN activity_exercise e ON e.session_id = p.id AND e.activity_subtype_id = ?2" \
+  " JOIN exercise_set x ON x.exercise_id = e.id" \
+  " LEFT JOIN unit u ON u.id = x.weight_unit_id" \
+  " ORDER BY p.started_at DESC, p.id DESC, e.exercise_order, x.set_number"
+
+/**
+ * at_store_list_exercise_sets:
+ * @subtype_id: the exercise (activity_subtype)
+ * @after: (nullable): the last row of the previous page
+ * @n_sessions: how many sessions a page holds
+ *
+ * Returns: (transfer full) (element-type AtExerciseSetRow): a page of
+ * sets, or %NULL with an error
+ */
+GArray *
+at_store_list_exercise_sets (AtStore                *store,
+                             gint64                  user_id,
+                             gint64                  subtype_id,
+                             const AtExerciseSetRow *after,
+                             guint                   n_sessions,
+                             GError                **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (AtExerciseSetRow));
+  int rc;
+
+  g_return_val_if_fail (AT_IS_STORE (store), NULL);
+  g_return_val_if_fail (n_sessions > 0, NULL);
+
+  stmt = _at_store_prepare (store, SETS_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_int64 (stmt, 2, subtype_id);
+  sqlite3_bind_int64 (stmt, 3, after != NULL ? after->started_at : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 4, after != NULL ? after->session_id : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 5, n_sessions);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AtExerciseSetRow row = {
+        sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+        sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3),
+        sqlite3_column_int64 (stmt, 4),
+        sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 5),
+        sqlite3_column_int64 (stmt, 6), sqlite3_column_int (stmt, 7) != 0,
+      };
+
+      g_array_append_val (rows, row);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _at_store_set_error (store, rc, "exercise_set", error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* The stored metrics with values, the templates of the types the user
+ * does, and a derived pace beside each type's distances; a stored pace
+ * makes the derived one unneeded. */
+#define METRIC_KINDS_SQL \
+  "WITH types AS (" \
+  "  SELECT DISTINCT activity_type_id AS id FROM activity_session" \
+  "  WHERE user_id = ?1 AND deleted_at IS NULL AND is_template = 0)," \
+  " used AS (" \
+  "  SELECT s.activity_type_id AS type_id, m.metric_name AS name, count (*) AS n," \
+  "    max (m.unit_id) AS unit_id FROM activity_session s" \
+  "  JOIN activity_metric m ON m.session_id = s.id" \
+  "  WHERE s.user_id = ?1 AND s.deleted_at IS NULL AND s.is_template = 0" \
+  "    AND m.metric_value_numeric IS NOT NULL" \
+  "  GROUP BY 1, 2)" \
+  " SELECT t.id, t.name, k.name," \
+  "   sum (CASE WHEN k.derived THEN 0 ELSE k.n END)," \
+  "   max (k.unit_id), max (k.derived), max (k.n)" \
+  " FROM (SELECT type_id, name, n, unit_id, 0 AS derived FROM used" \
+  "   UNION ALL SELECT c.activity_type_id, c.metric_name, 0, c.unit_id, 0" \
+  "     FROM activity_type_metric_template c JOIN types ON types.id = c.activity_type_id" \
+  "     WHERE c.input_type IN ('number', 'duration')" \
+  "   UNION ALL SELECT type_id, 'pace', n, NULL, 1 FROM used WHERE name = 'distance') k" \
+  " JOIN activity_type t ON t.id = k.type_id" \
+  " GROUP BY t.id, k.name ORDER BY t.name, k.name"
+
+#define BASE_PACE_SQL "SELECT id FROM unit WHERE type = 'pace' AND is_base_unit = 1 ORDER BY id LIMIT 1"
+
+static void
+metric_kind_clear (gpointer data)
+{
+  AtMetricKind *kind = data;
+
+  g_free (kind->type_name);
+  g_free (kind->metric_name);
+}
+
+static gint64
+base_pace_unit (AtStore *store)
+{
+  g_autoptr(AtStatement) stmt = _at_store_prepare (store, BASE_PACE_SQL, NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+/**
+ * at_store_list_metric_kinds:
+ *
+ * Returns: (transfer full) (element-type AtMetricKind): by type name,
+ * then metric name, or %NULL with an error
+ */
+GArray *
+at_store_list_metric_kinds (AtStore  *store,
+                            gint64    user_id,
+                            GError  **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+  g_autoptr(GArray) kinds = g_array_new (FALSE, TRUE, sizeof (AtMetricKind));
+  gint64 pace_unit;
+  int rc;
+
+  g_return_val_if_fail (AT_IS_STORE (store), NULL);
+
+  g_array_set_clear_func (kinds, metric_kind_clear);
+  pace_unit = base_pace_unit (store);
+  stmt = _at_store_prepare (store, METRIC_KINDS_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gboolean derived = sqlite3_column_int64 (stmt, 3) == 0 && sqlite3_column_int (stmt, 5) != 0;
+      AtMetricKind kind = {
+        sqlite3_column_int64 (stmt, 0),
+        g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+        g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+        derived ? sqlite3_column_int64 (stmt, 6) : sqlite3_column_int64 (stmt, 3),
+        derived ? pace_unit : sqlite3_column_int64 (stmt, 4),
+        derived,
+      };
+
+      g_array_append_val (kinds, kind);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _at_store_set_error (store, rc, "activity_metric", error);
+      return NULL;
+    }
+  return g_steal_pointer (&kinds);
+}
+
+#define PACE_SQL \
+  "SELECT s.id, s.started_at," \
+  "   s.duration_minutes * 60.0 / (m.metric_value_numeric * u.conversion_factor / 1000.0)" \
+  " FROM activity_session s" \
+  " JOIN activity_metric m ON m.session_id = s.id AND m.metric_name = 'distance'" \
+  " JOIN unit u ON u.id = m.unit_id AND u.type = 'distance' AND u.conversion_factor > 0" \
+  " WHERE s.user_id = ?1 AND s.activity_type_id = ?2" \
+  "   AND s.started_at >= ?3 AND s.started_at < ?4" \
+  "   AND s.deleted_at IS NULL AND s.is_template = 0" \
+  "   AND s.duration_minutes > 0 AND m.metric_value_numeric > 0" \
+  " ORDER BY s.started_at, s.id, m.id"
+
+/**
+ * at_store_get_pace_history:
+ *
+ * Returns: (transfer full) (element-type AtMetricHistoryPoint): seconds
+ * per kilometre, oldest first, or %NULL with an error
+ */
+GArray *
+at_store_get_pace_history (AtStore  *store,
+                           gint64    user_id,
+                           gint64    activity_type_id,
+                           gint64    from,
+                           gint64    to,
+                           GError  **error)
+{
+  g_autoptr(AtStatement) stmt = NULL;
+  g_autoptr(GArray) points = g_array_new (FALSE, TRUE, sizeof (AtMetricHistoryPoint));
+  gint64 pace_unit;
+  int rc;
+
+  g_return_val_if_fail (AT_IS_STORE (store), NULL);
+
+  pace_unit = base_pace_unit (store);
+  stmt = _at_store_prepare (store, PACE_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_int64 (stmt, 2, activity_type_id);
+  sqlite3_bind_int64 (stmt, 3, from);
+  sqlite3_bind_int64 (stmt, 4, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AtMetricHistoryPoint point = {
+        sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+        sqlite3_column_double (stmt, 2), pace_unit,
+      };
+
+      g_array_append_val (points, point);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _at_store_set_error (store, rc, "activity_metric", error);
+      return NULL;
+    }
+  return g_steal_pointer (&points);
+}
+
+#define SESSION_NAME_SQL \
+  "SELECT coalesce (nullif (s.session_name, ''), t.name) FROM activity_session s" \
+  " JOIN activity_type t ON t.id = s.activity_type_id" \
+  " WHERE s.id = ?2 AND s.user_id = ?1"
+
+/**
+ * at_store_get_session_names:
+ * @session_ids: (element-type gint64): sessions, repeats allowed
+ *
+ * Returns: (transfer full): session id → name, or %NULL with an error
+ */
+GHashTable *
+at_store_get_session_names (AtStore  *store,
+                            gint64    user_id,
+                            GArray   *session_ids,
+                            GError  **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  g_return_val_if_fail (AT_IS_STORE (store), NULL);
+  g_return_val_if_fail (session_ids != NULL, NULL);
+
+  for (guint i = 0; i < session_ids->len; i++)
+    {
+      gint64 id = g_array_index (session_ids, gint64, i);
+      g_autoptr(AtStatement) stmt = NULL;
+      int rc;
+
+      if (g_hash_table_contains (names, &id))
+        continue;
+      stmt = _at_store_prepare (store, SESSION_NAME_SQL, error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, user_id);
+      sqlite3_bind_int64 (stmt, 2, id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_hash_table_insert (names, g_memdup2 (&id, sizeof id),
+                             g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      else if (rc != SQLITE_DONE)
+        {
+          _at_store_set_error (store, rc, "activity_session", error);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&names);
+}
+
+#define BODY_TYPE_EXISTS_SQL "SELECT 1 FROM body_metric_type WHERE name = ?1"
+#define UNIT_EXISTS_SQL "SELECT 1 FROM unit WHERE id = ?1"
+#define ADD_BODY_TYPE_SQL \
+  "INSERT INTO body_metric_type (name, category, default_unit_id) VALUES (?1, 'measurement', ?2)"
+
+static gboolean
+row_exists (AtStore     *store,
+            const char  *sql,
+            const char  *text,
+            gint64       id,
+            gboolean    *exists,
+            GError     **error)
+{
+  g_autoptr(AtStatement) stmt = _at_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _at_store_set_error (store, rc, "body_metric_type", error);
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/**
+ * at_store_add_body_metric_type:
+ * @name: what the user calls it, e.g. "Left calf"
+ * @unit_id: the unit it is measured in
+ * @type_id: (out) (optional): the new type
+ *
+ * Returns: %FALSE with an error, and nothing added
+ */
+gboolean
+at_store_add_body_metric_type (AtStore     *store,
+                               const char  *name,
+                               gint64       unit_id,
+                               gint64      *type_id,
+                               GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+  g_autofree char *key = g_utf8_strdown (stripped, -1);
+  g_autoptr(AtStatement) stmt = NULL;
+  gboolean exists;
+  int rc;
+
+  g_return_val_if_fail (AT_IS_STORE (store), FALSE);
+
+  g_strdelimit (key, " ", '_');
+  if (key[0] == '\0' || g_utf8_strlen (key, -1) > 50)
+    {
+      g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID,
+                   /* Translators: a new body measurement type's name */
+                   _("name: give the measurement type a name of 1 to 50 characters"));
+      return FALSE;
+    }
+  if (!row_exists (store, UNIT_EXISTS_SQL, NULL, unit_id, &exists, error))
+    return FALSE;
+  if (!exists)
+    {
+      g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_INVALID,
+                   _("default_unit_id: there is no unit %" G_GINT64_FORMAT), unit_id);
+      return FALSE;
+    }
+  if (!row_exists (store, BODY_TYPE_EXISTS_SQL, key, 0, &exists, error))
+    return FALSE;
+  if (exists)
+    {
+      g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_CONSTRAINT,
+                   _("name: a measurement type called “%s” exists already"), stripped);
+      return FALSE;
+    }
+
+  stmt = _at_store_prepare (store, ADD_BODY_TYPE_SQL, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, unit_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return _at_store_set_error (store, rc, "body_metric_type", error);
+  if (type_id != NULL)
+    *type_id = sqlite3_last_insert_rowid (_at_store_get_db (store));
   return TRUE;
 }

@@ -42,6 +42,18 @@ typedef struct
   gint64 unit_id;
 } AtBodyHistoryPoint;
 
+/* Adds a measurement type of the user's own to the body_metric_type
+ * catalogue, as the schema's "Adding a New Body Metric" does: @name is
+ * stored lower-case with underscores ("Left calf" → "left_calf"), in the
+ * category "measurement", measured in @unit_id. An empty or too long name,
+ * or a unit that does not exist, is AT_STORE_ERROR_INVALID naming the
+ * field; a name taken is AT_STORE_ERROR_CONSTRAINT. */
+gboolean at_store_add_body_metric_type (AtStore     *store,
+                                        const char  *name,
+                                        gint64       unit_id,
+                                        gint64      *type_id,
+                                        GError     **error);
+
 /* A day with sessions, by the sessions' local date. */
 typedef struct
 {
@@ -115,6 +127,67 @@ GArray  *at_store_get_rep_maxes        (AtStore     *store,
 gboolean at_store_get_top_exercise     (AtStore     *store,
                                         gint64       user_id,
                                         gint64      *subtype_id,
+                                        GError     **error);
+
+/* One set of an exercise in the sets table: weights in kg, NAN for none. */
+typedef struct
+{
+  gint64   session_id;
+  gint64   started_at;
+  gint64   set_id;
+  gint64   set_number;
+  gint64   reps;              /* 0 for none */
+  double   weight_kg;         /* NAN for none */
+  gint64   rpe;               /* 0 for none */
+  gboolean is_warmup;
+} AtExerciseSetRow;
+
+/* Every set of the exercise, warm-ups included, in pages of @n_sessions
+ * sessions: newest session first, its sets in the order done. @after is
+ * the last row of the page before, or %NULL for the first page; a page
+ * shorter than @n_sessions sessions is the last. Served by
+ * idx_exercise_subtype, then exercise_set's (exercise_id, set_number) key. */
+GArray  *at_store_list_exercise_sets   (AtStore                *store,
+                                        gint64                  user_id,
+                                        gint64                  subtype_id,
+                                        const AtExerciseSetRow *after,
+                                        guint                   n_sessions,
+                                        GError                **error);
+
+/* A metric of an activity type the user can see over time. */
+typedef struct
+{
+  gint64    activity_type_id;
+  char     *type_name;
+  char     *metric_name;
+  gint64    n_values;         /* values of the user's; 0 for a template metric not used yet */
+  gint64    unit_id;          /* 0 for none */
+  gboolean  derived;          /* pace worked out from duration and distance */
+} AtMetricKind;
+
+/* The numeric metrics of the activity types the user does, by type and
+ * metric name: those with values, those of the types' metric templates
+ * (numbers and durations), and a derived "pace" where a type has
+ * distances but no pace of its own. */
+GArray  *at_store_list_metric_kinds    (AtStore     *store,
+                                        gint64       user_id,
+                                        GError     **error);
+
+/* Pace in seconds per kilometre (the base pace unit, in unit_id), from
+ * each live session's duration and distance, oldest first. */
+GArray  *at_store_get_pace_history     (AtStore     *store,
+                                        gint64       user_id,
+                                        gint64       activity_type_id,
+                                        gint64       from,
+                                        gint64       to,
+                                        GError     **error);
+
+/* What to call each of the user's sessions in @session_ids (gint64): its
+ * name, or else its activity type's. Another user's sessions are left
+ * out. Returns a table of gint64 * → char *. */
+GHashTable *at_store_get_session_names (AtStore     *store,
+                                        gint64       user_id,
+                                        GArray      *session_ids,
                                         GError     **error);
 
 G_END_DECLS

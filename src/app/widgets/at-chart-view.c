@@ -1,6 +1,9 @@
-/* at-chart-view.c: AtChartView, an AtChart on screen — range buttons, zoom
- * and pan by pointer and keys, a tooltip for the point under the pointer,
- * its words as the accessible description, and export to PNG, SVG or PDF. */
+/* at-chart-view.c: AtChartView, an AtChart on screen — range buttons; zoom
+ * and pan by mouse (Ctrl+scroll, drag), touchpad (pinch, Ctrl+scroll,
+ * horizontal scroll) and keys (+, −, Left, Right, Home); a tooltip for the
+ * point under the pointer; a keyboard point (Ctrl+Left, Ctrl+Right) and
+ * clicks or Enter that open the point's session through win.edit-session;
+ * its words as the accessible description; export to PNG, SVG or PDF. */
 
 #define G_LOG_DOMAIN "at-chart-view"
 
@@ -11,6 +14,7 @@
 
 #include "at-chart-export.h"
 #include "at-chart-view.h"
+#include "at-chart-window.h"
 
 #define DAY (86400.0)
 #define EXPORT_WIDTH 1600
@@ -33,8 +37,8 @@ struct _AtChartView
   GtkFileChooserNative *chooser;
   double                from;       /* visible range; NAN follows the data */
   double                to;
-  double                drag_from;
-  double                drag_to;
+  AtChartWindow         gesture_start;  /* the range a drag or pinch began on */
+  double                pointer_x;
   gboolean              updating_buttons;
 };
 
@@ -47,40 +51,12 @@ enum {
 };
 
 enum {
-  POINT_ACTIVATED,
   ADD_TOAST,
   N_SIGNALS
 };
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
-
-static gboolean
-data_extent (AtChartView *self,
-             double      *min,
-             double      *max)
-{
-  gboolean found = FALSE;
-
-  *min = INFINITY;
-  *max = -INFINITY;
-  if (self->chart == NULL)
-    return FALSE;
-
-  for (guint s = 0; s < at_chart_get_n_series (self->chart); s++)
-    {
-      guint n;
-      const AtChartPoint *points = at_chart_series_get_points (at_chart_get_series (self->chart, s), &n);
-
-      if (n == 0)
-        continue;
-      *min = MIN (*min, points[0].x);
-      *max = MAX (*max, points[n - 1].x);
-      found = TRUE;
-    }
-
-  return found;
-}
 
 static void
 get_style (AtChartView  *self,
@@ -114,6 +90,7 @@ update_description (AtChartView *self)
 {
   g_autofree char *chart = NULL;
   g_autofree char *text = NULL;
+  AtChartHit hit;
 
   if (self->chart == NULL)
     return;
@@ -130,6 +107,17 @@ update_description (AtChartView *self)
   else
     /* Translators: the chart shows all its data, then the chart in words */
     text = g_strdup_printf (_("Showing all data. %s"), chart);
+
+  if (at_chart_get_highlight (self->chart, &hit))
+    {
+      g_autofree char *point = at_chart_describe_point (self->chart, &hit);
+      g_autofree char *both = NULL;
+
+      /* Translators: a chart's description, then the point the keyboard is on */
+      both = g_strdup_printf (_("%s Selected: %s."), text, point);
+      g_free (text);
+      text = g_steal_pointer (&both);
+    }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -167,28 +155,110 @@ clear_range_buttons (AtChartView *self)
   self->updating_buttons = FALSE;
 }
 
-/* The visible range now, the data's when none is set. */
 static gboolean
-current_range (AtChartView *self,
-               double      *from,
-               double      *to)
+get_layout (AtChartView   *self,
+            AtChartLayout *layout)
 {
+  return self->chart != NULL &&
+         at_chart_get_layout (self->chart,
+                              gtk_widget_get_width (GTK_WIDGET (self->area)),
+                              gtk_widget_get_height (GTK_WIDGET (self->area)),
+                              layout) &&
+         layout->plot.width > 0;
+}
+
+/* The visible range now: the one set, or the one the chart picks for its
+ * data. */
+static gboolean
+get_window (AtChartView   *self,
+            AtChartWindow *window)
+{
+  AtChartLayout layout;
+
   if (isfinite (self->from) && isfinite (self->to))
     {
-      *from = self->from;
-      *to = self->to;
+      *window = (AtChartWindow) { self->from, self->to };
       return TRUE;
     }
-
-  if (!data_extent (self, from, to))
+  if (!get_layout (self, &layout) && !(self->chart != NULL &&
+                                       at_chart_get_layout (self->chart, 800, 400, &layout)))
     return FALSE;
-  if (*to - *from < DAY)
+  *window = (AtChartWindow) { layout.x_from, layout.x_to };
+  return TRUE;
+}
+
+/* Shows a range the pointer or keys chose: no range button is it. */
+static void
+set_window (AtChartView         *self,
+            const AtChartWindow *window)
+{
+  clear_range_buttons (self);
+  self->from = window->from;
+  self->to = window->to;
+  apply_range (self);
+}
+
+/* Where a position falls across the plot, 0 at its left, 1 at its right. */
+static double
+plot_fraction (AtChartView *self,
+               double       x)
+{
+  AtChartLayout layout;
+
+  if (!get_layout (self, &layout))
+    return 0.5;
+  return CLAMP ((x - layout.plot.x) / layout.plot.width, 0, 1);
+}
+
+static void
+zoom_at (AtChartView *self,
+         double       factor,
+         double       anchor)
+{
+  AtChartWindow window;
+
+  if (!get_window (self, &window))
+    return;
+  at_chart_window_zoom (&window, factor, anchor);
+  set_window (self, &window);
+}
+
+/* Opens a point's session in the window's editor. */
+static void
+open_session (AtChartView *self,
+              gint64       session_id)
+{
+  if (session_id != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-session", "x", session_id);
+}
+
+/* Moves the keyboard's point, bringing it into view. */
+static void
+move_highlight (AtChartView *self,
+                int          steps)
+{
+  AtChartWindow window;
+  AtChartHit hit;
+  double span, margin;
+
+  if (self->chart == NULL || !at_chart_move_highlight (self->chart, steps) ||
+      !at_chart_get_highlight (self->chart, &hit) || !get_window (self, &window))
     {
-      *from -= DAY;
-      *to += DAY;
+      update_description (self);
+      return;
     }
 
-  return TRUE;
+  span = window.to - window.from;
+  margin = span * 0.05;
+  if (hit.time < window.from + margin || hit.time > window.to - margin)
+    {
+      window.from = hit.time < window.from + margin ? hit.time - margin : hit.time + margin - span;
+      window.to = window.from + span;
+      set_window (self, &window);
+      return;
+    }
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }
 
 static void
@@ -317,27 +387,17 @@ on_query_tooltip_cb (GtkWidget  *area,
 {
   AtChartView *self = user_data;
   AtChartHit hit;
-  g_autoptr(GDateTime) when = NULL;
-  g_autofree char *date = NULL;
   g_autofree char *text = NULL;
-  const char *label, *unit;
 
-  if (keyboard || self->chart == NULL)
+  if (self->chart == NULL)
     return FALSE;
-  if (!at_chart_hit_test (self->chart, gtk_widget_get_width (area), gtk_widget_get_height (area),
-                          x, y, &hit))
+  if (keyboard ? !at_chart_get_highlight (self->chart, &hit)
+               : !at_chart_hit_test (self->chart, gtk_widget_get_width (area),
+                                     gtk_widget_get_height (area), x, y, &hit))
     return FALSE;
 
-  when = g_date_time_new_from_unix_local ((gint64) hit.time);
-  /* Translators: the date of a chart point, see g_date_time_format() */
-  date = g_date_time_format (when, _("%-d %b %Y"));
-  label = at_chart_series_get_label (hit.series);
-  unit = at_chart_series_get_unit (hit.series);
-  text = g_strdup_printf ("%s%s%s\n%.6g%s%s", label != NULL ? label : "",
-                          label != NULL ? " · " : "", g_strstrip (date), hit.value,
-                          unit != NULL && *unit != '\0' ? " " : "", unit != NULL ? unit : "");
+  text = at_chart_describe_point (self->chart, &hit);
   gtk_tooltip_set_text (tooltip, text);
-
   return TRUE;
 }
 
@@ -347,6 +407,7 @@ on_motion_cb (GtkEventControllerMotion *motion,
               double                    y,
               AtChartView              *self)
 {
+  self->pointer_x = x;
   /* Moving between points updates the tooltip. */
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self->area));
 }
@@ -366,8 +427,8 @@ on_click_released_cb (GtkGestureClick *gesture,
   if (at_chart_hit_test (self->chart,
                          gtk_widget_get_width (GTK_WIDGET (self->area)),
                          gtk_widget_get_height (GTK_WIDGET (self->area)),
-                         x, y, &hit) && hit.session_id != 0)
-    g_signal_emit (self, signals[POINT_ACTIVATED], 0, hit.session_id);
+                         x, y, &hit))
+    open_session (self, hit.session_id);
 }
 
 static void
@@ -376,7 +437,7 @@ on_drag_begin_cb (GtkGestureDrag *gesture,
                   double          y,
                   AtChartView    *self)
 {
-  if (!current_range (self, &self->drag_from, &self->drag_to))
+  if (!get_window (self, &self->gesture_start))
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
 }
 
@@ -387,24 +448,45 @@ on_drag_update_cb (GtkGestureDrag *gesture,
                    AtChartView    *self)
 {
   AtChartLayout layout;
-  double shift;
+  AtChartWindow window = self->gesture_start;
 
-  if (fabs (dx) < 4 || self->chart == NULL)
-    return;
-  if (!at_chart_get_layout (self->chart,
-                            gtk_widget_get_width (GTK_WIDGET (self->area)),
-                            gtk_widget_get_height (GTK_WIDGET (self->area)),
-                            &layout) || layout.plot.width <= 0)
+  /* A click that wobbles is still a click. */
+  if (fabs (dx) < 4 || !get_layout (self, &layout))
     return;
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  shift = -dx / layout.plot.width * (self->drag_to - self->drag_from);
-  clear_range_buttons (self);
-  self->from = self->drag_from + shift;
-  self->to = self->drag_to + shift;
-  apply_range (self);
+  at_chart_window_pan (&window, -dx / layout.plot.width);
+  set_window (self, &window);
 }
 
+static void
+on_zoom_begin_cb (GtkGesture       *gesture,
+                  GdkEventSequence *sequence,
+                  AtChartView      *self)
+{
+  if (!get_window (self, &self->gesture_start))
+    gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_DENIED);
+}
+
+/* A pinch spreads the fingers apart to zoom in, around their middle. */
+static void
+on_zoom_scale_changed_cb (GtkGestureZoom *gesture,
+                          double          scale,
+                          AtChartView    *self)
+{
+  AtChartWindow window = self->gesture_start;
+  double x, y;
+
+  if (scale <= 0)
+    return;
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    x = gtk_widget_get_width (GTK_WIDGET (self->area)) / 2.0;
+  at_chart_window_zoom (&window, 1 / scale, plot_fraction (self, x));
+  set_window (self, &window);
+}
+
+/* Ctrl with the wheel or two fingers zooms around the pointer; sideways
+ * scrolling pans; the rest scrolls the page. */
 static gboolean
 on_scroll_cb (GtkEventControllerScroll *scroll,
               double                    dx,
@@ -412,12 +494,25 @@ on_scroll_cb (GtkEventControllerScroll *scroll,
               AtChartView              *self)
 {
   GdkModifierType state;
+  AtChartWindow window;
+  AtChartLayout layout;
+  gboolean wheel;
 
   state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
-  if (!(state & GDK_CONTROL_MASK) || dy == 0)
-    return FALSE;   /* the page scrolls */
+  wheel = gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_WHEEL;
 
-  at_chart_view_zoom (self, dy < 0 ? 0.8 : 1.25);
+  if (state & GDK_CONTROL_MASK)
+    {
+      if (dy == 0)
+        return FALSE;
+      zoom_at (self, pow (wheel ? 1.25 : 1.01, dy), plot_fraction (self, self->pointer_x));
+      return TRUE;
+    }
+
+  if (dx == 0 || !get_window (self, &window) || !get_layout (self, &layout))
+    return FALSE;
+  at_chart_window_pan (&window, wheel ? dx * 0.1 : dx / layout.plot.width);
+  set_window (self, &window);
   return TRUE;
 }
 
@@ -428,6 +523,9 @@ on_key_pressed_cb (GtkEventControllerKey *key,
                    GdkModifierType        state,
                    AtChartView           *self)
 {
+  gboolean control = (state & GDK_CONTROL_MASK) != 0;
+  AtChartHit hit;
+
   switch (keyval)
     {
     case GDK_KEY_plus:
@@ -441,11 +539,29 @@ on_key_pressed_cb (GtkEventControllerKey *key,
       return TRUE;
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
-      at_chart_view_pan (self, -0.1);
+      if (control)
+        move_highlight (self, -1);
+      else
+        at_chart_view_pan (self, -0.1);
       return TRUE;
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      at_chart_view_pan (self, 0.1);
+      if (control)
+        move_highlight (self, 1);
+      else
+        at_chart_view_pan (self, 0.1);
+      return TRUE;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      at_chart_view_set_range (self, AT_CHART_VIEW_RANGE_ALL);
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space:
+      if (self->chart == NULL || !at_chart_get_highlight (self->chart, &hit) || hit.session_id == 0)
+        return FALSE;
+      open_session (self, hit.session_id);
       return TRUE;
     default:
       return FALSE;
@@ -456,6 +572,13 @@ static void
 on_style_changed_cb (AtChartView *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+/* Focus goes to the chart itself, where the keys work. */
+static gboolean
+at_chart_view_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (AT_CHART_VIEW (widget)->area));
 }
 
 static void
@@ -521,6 +644,7 @@ at_chart_view_class_init (AtChartViewClass *klass)
   object_class->dispose = at_chart_view_dispose;
   object_class->get_property = at_chart_view_get_property;
   object_class->set_property = at_chart_view_set_property;
+  widget_class->grab_focus = at_chart_view_grab_focus;
 
   /**
    * AtChartView:chart:
@@ -532,16 +656,6 @@ at_chart_view_class_init (AtChartViewClass *klass)
                          AT_TYPE_CHART,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * AtChartView::point-activated:
-   * @session_id: the session the point came from
-   *
-   * A point with a session was clicked.
-   */
-  signals [POINT_ACTIVATED] =
-    g_signal_new ("point-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   /**
    * AtChartView::add-toast:
@@ -600,7 +714,12 @@ at_chart_view_init (AtChartView *self)
   g_signal_connect (gesture, "drag-update", G_CALLBACK (on_drag_update_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->area), GTK_EVENT_CONTROLLER (gesture));
 
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect (gesture, "begin", G_CALLBACK (on_zoom_begin_cb), self);
+  g_signal_connect (gesture, "scale-changed", G_CALLBACK (on_zoom_scale_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->area), GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->area), controller);
 
@@ -724,20 +843,10 @@ void
 at_chart_view_zoom (AtChartView *self,
                     double       factor)
 {
-  double from, to, middle, half;
-
   g_return_if_fail (AT_IS_CHART_VIEW (self));
   g_return_if_fail (factor > 0);
 
-  if (!current_range (self, &from, &to))
-    return;
-
-  middle = (from + to) / 2;
-  half = MAX ((to - from) / 2 * factor, DAY);
-  clear_range_buttons (self);
-  self->from = middle - half;
-  self->to = middle + half;
-  apply_range (self);
+  zoom_at (self, factor, 0.5);
 }
 
 /**
@@ -749,18 +858,14 @@ void
 at_chart_view_pan (AtChartView *self,
                    double       fraction)
 {
-  double from, to, shift;
+  AtChartWindow window;
 
   g_return_if_fail (AT_IS_CHART_VIEW (self));
 
-  if (!current_range (self, &from, &to))
+  if (!get_window (self, &window))
     return;
-
-  shift = (to - from) * fraction;
-  clear_range_buttons (self);
-  self->from = from + shift;
-  self->to = to + shift;
-  apply_range (self);
+  at_chart_window_pan (&window, fraction);
+  set_window (self, &window);
 }
 
 /**

@@ -1,9 +1,9 @@
 /* at-exercise-history.c: AtExerciseHistory, one exercise over time, shown
  * from the Progress page: its estimated 1RM with a 30-day trend and the
- * heaviest set, the volume per session, the personal records newest first
- * and the rep maxes (1 to 12 reps). A search entry picks the exercise; the
- * user's most-done one is shown first. Read on worker threads, each with
- * its own connection. */
+ * heaviest set, the volume per session, the personal records newest first,
+ * the rep maxes (1 to 12 reps) and every set, newest session first, a page
+ * of sessions at a time. A search entry picks the exercise; the user's
+ * most-done one is shown first. Read by at_store_run_async(). */
 
 #define G_LOG_DOMAIN "at-exercise-history"
 
@@ -14,6 +14,7 @@
 
 #include "at-history.h"
 #include "at-search.h"
+#include "at-store-async.h"
 #include "at-units.h"
 #include "widgets/at-chart-view.h"
 
@@ -21,6 +22,7 @@
 
 #define TREND_DAYS 30
 #define N_RESULTS 20
+#define SET_PAGE_SESSIONS 20
 
 struct _AtExerciseHistory
 {
@@ -38,6 +40,8 @@ struct _AtExerciseHistory
   AtChartView    *volume_chart;
   GtkListBox     *record_list;
   GtkListBox     *rep_list;
+  GtkListBox     *set_list;
+  GtkButton      *more_sets_button;
 
   /* owned */
   AtStore        *store;
@@ -45,7 +49,11 @@ struct _AtExerciseHistory
   gint64          subtype_id;     /* shown; 0 for none yet */
   GCancellable   *cancellable;    /* the exercise's load */
   GCancellable   *search_cancellable;
+  GCancellable   *sets_cancellable;
   char           *shown_page;     /* the stack page under the results */
+  char           *unit;           /* the user's weight unit */
+  double          factor;         /* kg to it */
+  AtExerciseSetRow last_set;      /* the last row of the sets shown */
 };
 
 G_DEFINE_FINAL_TYPE (AtExerciseHistory, at_exercise_history, ADW_TYPE_BIN)
@@ -71,7 +79,6 @@ typedef struct
 /* What the exercise's worker reads. */
 typedef struct
 {
-  char      *path;
   gint64     user_id;
   gint64     subtype_id;  /* in: 0 for the query or the most-done; out: shown */
   char      *query;       /* in: a name to search, or NULL */
@@ -80,12 +87,24 @@ typedef struct
   GArray    *points;      /* AtExerciseHistoryPoint, weights converted */
   GArray    *rep_maxes;   /* AtRepMax, weights converted */
   GPtrArray *records;     /* Record, newest first */
+  double     factor;      /* kg to the user's unit */
+  GArray    *sets;        /* AtExerciseSetRow, the first page, weights converted */
+  GHashTable *session_names;
 } Load;
+
+/* A further page of sets. */
+typedef struct
+{
+  gint64            user_id;
+  gint64            subtype_id;
+  AtExerciseSetRow  after;
+  double            factor;
+  GArray           *sets;
+} SetPage;
 
 /* What the search's worker reads. */
 typedef struct
 {
-  char      *path;
   char      *text;
   GArray    *ids;         /* gint64 */
   GPtrArray *names;
@@ -106,14 +125,24 @@ load_free (gpointer data)
 {
   Load *load = data;
 
-  g_free (load->path);
   g_free (load->query);
   g_free (load->name);
   g_free (load->unit);
   g_clear_pointer (&load->points, g_array_unref);
   g_clear_pointer (&load->rep_maxes, g_array_unref);
   g_clear_pointer (&load->records, g_ptr_array_unref);
+  g_clear_pointer (&load->sets, g_array_unref);
+  g_clear_pointer (&load->session_names, g_hash_table_unref);
   g_free (load);
+}
+
+static void
+set_page_free (gpointer data)
+{
+  SetPage *page = data;
+
+  g_clear_pointer (&page->sets, g_array_unref);
+  g_free (page);
 }
 
 static void
@@ -121,7 +150,6 @@ search_free (gpointer data)
 {
   Search *search = data;
 
-  g_free (search->path);
   g_free (search->text);
   g_clear_pointer (&search->ids, g_array_unref);
   g_clear_pointer (&search->names, g_ptr_array_unref);
@@ -201,37 +229,51 @@ compare_records (gconstpointer a,
   return (rb->achieved_at > ra->achieved_at) - (rb->achieved_at < ra->achieved_at);
 }
 
+/* Weights of sets, read in kg, in the user's unit. */
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+convert_sets (GArray *sets,
+              double  factor)
 {
-  Load *load = task_data;
-  g_autoptr(AtStore) store = NULL;
+  for (guint i = 0; i < sets->len; i++)
+    g_array_index (sets, AtExerciseSetRow, i).weight_kg *= factor;
+}
+
+/* How many sessions a page of sets holds: a full page may have more after it. */
+static guint
+count_sessions (GArray *sets)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < sets->len; i++)
+    if (i == 0 || g_array_index (sets, AtExerciseSetRow, i).session_id !=
+                  g_array_index (sets, AtExerciseSetRow, i - 1).session_id)
+      n++;
+  return n;
+}
+
+static gboolean
+load_job (AtStore       *store,
+          gpointer       job_data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  Load *load = job_data;
   g_autoptr(GListModel) units = NULL;
   g_autoptr(GListModel) records = NULL;
   g_autoptr(AtRecord) subtype = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) session_ids = NULL;
   gint64 kg_id, user_unit_id = 0;
   double factor;
 
-  if ((store = at_store_open (load->path, &error)) == NULL ||
-      (units = at_store_list (store, load->user_id, AT_TYPE_UNIT, NULL, 0, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if ((units = at_store_list (store, load->user_id, AT_TYPE_UNIT, NULL, 0, error)) == NULL)
+    return FALSE;
 
   if (load->subtype_id == 0 && load->query != NULL && load->query[0] != '\0')
     {
-      g_autoptr(GListModel) found = at_store_search_exercises (store, load->query, 1, &error);
+      g_autoptr(GListModel) found = at_store_search_exercises (store, load->query, 1, error);
 
       if (found == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
+        return FALSE;
       if (g_list_model_get_n_items (found) > 0)
         {
           g_autoptr(AtRecord) first = g_list_model_get_item (found, 0);
@@ -240,16 +282,10 @@ load_thread (GTask        *task,
         }
     }
   if (load->subtype_id == 0 &&
-      !at_store_get_top_exercise (store, load->user_id, &load->subtype_id, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+      !at_store_get_top_exercise (store, load->user_id, &load->subtype_id, error))
+    return FALSE;
   if (load->subtype_id == 0)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
+    return TRUE;
 
   subtype = at_store_get (store, load->user_id, AT_TYPE_ACTIVITY_SUBTYPE, load->subtype_id, NULL);
   load->name = g_strdup (subtype != NULL ? at_record_get_string (subtype, "name") : _("Exercise"));
@@ -266,16 +302,17 @@ load_thread (GTask        *task,
   if (load->unit == NULL)
     load->unit = g_strdup (_("kg"));
 
+  load->factor = factor;
+
   if ((load->points = at_store_get_exercise_history (store, load->user_id, load->subtype_id,
-                                                     0, G_MAXINT64, &error)) == NULL ||
+                                                     0, G_MAXINT64, error)) == NULL ||
       (load->rep_maxes = at_store_get_rep_maxes (store, load->user_id, load->subtype_id,
-                                                 &error)) == NULL ||
+                                                 error)) == NULL ||
       (records = at_store_list (store, load->user_id, AT_TYPE_PERSONAL_RECORD,
-                                "activity_subtype_id", load->subtype_id, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+                                "activity_subtype_id", load->subtype_id, error)) == NULL ||
+      (load->sets = at_store_list_exercise_sets (store, load->user_id, load->subtype_id, NULL,
+                                                 SET_PAGE_SESSIONS, error)) == NULL)
+    return FALSE;
 
   /* One factor for every weight read in kg, rather than a query per value. */
   for (guint i = 0; i < load->points->len; i++)
@@ -288,6 +325,15 @@ load_thread (GTask        *task,
     }
   for (guint i = 0; i < load->rep_maxes->len; i++)
     g_array_index (load->rep_maxes, AtRepMax, i).weight_kg *= factor;
+  convert_sets (load->sets, factor);
+
+  /* The charts' tooltips name each point's session. */
+  session_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), load->points->len);
+  for (guint i = 0; i < load->points->len; i++)
+    g_array_append_val (session_ids, g_array_index (load->points, AtExerciseHistoryPoint, i).session_id);
+  if ((load->session_names = at_store_get_session_names (store, load->user_id, session_ids,
+                                                         error)) == NULL)
+    return FALSE;
 
   load->records = g_ptr_array_new_with_free_func (record_free);
   for (guint i = 0; i < g_list_model_get_n_items (records); i++)
@@ -313,26 +359,36 @@ load_thread (GTask        *task,
     }
   g_ptr_array_sort (load->records, compare_records);
 
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
-static void
-search_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+set_page_job (AtStore       *store,
+              gpointer       job_data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  Search *search = task_data;
-  g_autoptr(AtStore) store = NULL;
-  g_autoptr(GListModel) found = NULL;
-  g_autoptr(GError) error = NULL;
+  SetPage *page = job_data;
 
-  if ((store = at_store_open (search->path, &error)) == NULL ||
-      (found = at_store_search_exercises (store, search->text, N_RESULTS, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  page->sets = at_store_list_exercise_sets (store, page->user_id, page->subtype_id, &page->after,
+                                            SET_PAGE_SESSIONS, error);
+  if (page->sets == NULL)
+    return FALSE;
+  convert_sets (page->sets, page->factor);
+  return TRUE;
+}
+
+static gboolean
+search_job (AtStore       *store,
+            gpointer       job_data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  Search *search = job_data;
+  g_autoptr(GListModel) found = NULL;
+
+  if ((found = at_store_search_exercises (store, search->text, N_RESULTS, error)) == NULL)
+    return FALSE;
 
   search->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   search->names = g_ptr_array_new_with_free_func (g_free);
@@ -344,7 +400,7 @@ search_thread (GTask        *task,
       g_array_append_val (search->ids, id);
       g_ptr_array_add (search->names, g_strdup (at_record_get_string (subtype, "name")));
     }
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
 static void
@@ -400,6 +456,9 @@ show_charts (AtExerciseHistory *self,
       at_chart_series_add_point (heaviest, p->started_at, p->heaviest_kg, p->session_id);
       at_chart_series_add_point (sessions, p->started_at, p->session_volume_kg, p->session_id);
     }
+
+  at_chart_set_session_names (e1rm, load->session_names);
+  at_chart_set_session_names (volume, load->session_names);
 
   at_chart_set_title (e1rm, e1rm_title);
   at_chart_add_series (e1rm, best);
@@ -478,6 +537,157 @@ show_rep_maxes (AtExerciseHistory *self,
     }
 }
 
+static GtkWidget *
+cell (const char *text,
+      gboolean    numeric)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+/* A row of the sets table: the columns and, for a screen reader, the set
+ * in words. A warm-up steps back. */
+static GtkWidget *
+table_row (const char *const  columns[6],
+           const char        *name,
+           gboolean           heading,
+           gboolean           warmup)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+  gtk_widget_set_margin_top (box, heading ? 8 : 6);
+  gtk_widget_set_margin_bottom (box, heading ? 8 : 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  for (guint i = 0; i < 6; i++)
+    {
+      GtkWidget *label = cell (columns[i], i >= 1 && i <= 4);
+
+      if (heading)
+        gtk_widget_add_css_class (label, "heading");
+      if (warmup)
+        gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !heading);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return row;
+}
+
+static void
+append_sets (AtExerciseHistory *self,
+             GArray            *sets)
+{
+  for (guint i = 0; i < sets->len; i++)
+    {
+      const AtExerciseSetRow *set = &g_array_index (sets, AtExerciseSetRow, i);
+      gint64 previous = i > 0 ? g_array_index (sets, AtExerciseSetRow, i - 1).session_id
+                              : self->last_set.session_id;
+      g_autofree char *date = format_date (set->started_at);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, set->set_number);
+      g_autofree char *weight = format_value (set->weight_kg, self->unit);
+      g_autofree char *reps = set->reps > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, set->reps)
+                                            : g_strdup ("—");
+      g_autofree char *rpe = set->rpe > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, set->rpe)
+                                          : g_strdup ("—");
+      const char *columns[6] = {
+        previous != set->session_id ? date : "", number, weight, reps, rpe,
+        set->is_warmup ? _("Warm-up") : "",
+      };
+      /* Translators: a set in words, e.g. "3 Jan 2024, set 2: 100.0 kg × 5, RPE 8";
+       * the last %s is empty or ", warm-up" */
+      g_autofree char *name = g_strdup_printf (_("%s, set %s: %s × %s, RPE %s%s"), date, number,
+                                               weight, reps, rpe,
+                                               set->is_warmup ? _(", warm-up") : "");
+      GtkWidget *row = table_row (columns, name, FALSE, set->is_warmup);
+
+      g_object_set_data_full (G_OBJECT (row), "session-id",
+                              g_memdup2 (&set->session_id, sizeof set->session_id), g_free);
+      gtk_list_box_append (self->set_list, row);
+    }
+
+  if (sets->len > 0)
+    self->last_set = g_array_index (sets, AtExerciseSetRow, sets->len - 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_sets_button),
+                          count_sessions (sets) == SET_PAGE_SESSIONS);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->more_sets_button), TRUE);
+}
+
+static void
+show_sets (AtExerciseHistory *self,
+           Load              *load)
+{
+  const char *columns[6] = { _("Date"), _("Set"), _("Weight"), _("Reps"), _("RPE"), _("Warm-up") };
+
+  clear_list (self->set_list);
+  self->last_set = (AtExerciseSetRow) { 0 };
+  gtk_list_box_append (self->set_list,
+                       table_row (columns, _("Columns: date, set, weight, reps, RPE, warm-up"), TRUE, FALSE));
+  append_sets (self, load->sets);
+}
+
+/* A set opens its session in the window's editor. */
+static void
+on_set_activated_cb (AtExerciseHistory *self,
+                     GtkListBoxRow     *row)
+{
+  gint64 *session_id = g_object_get_data (G_OBJECT (row), "session-id");
+
+  if (session_id != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-session", "x", *session_id);
+}
+
+static void
+on_set_page_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AtExerciseHistory) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SetPage *page = at_store_run_get_job_data (result);
+
+  if (!at_store_run_finish (AT_STORE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          gtk_widget_set_sensitive (GTK_WIDGET (self->more_sets_button), TRUE);
+          g_signal_emit (self, signals[ADD_TOAST], 0, adw_toast_new (error->message));
+        }
+      return;
+    }
+  append_sets (self, page->sets);
+}
+
+static void
+on_more_sets_clicked_cb (AtExerciseHistory *self)
+{
+  SetPage *page;
+
+  if (self->store == NULL || self->subtype_id == 0)
+    return;
+
+  g_cancellable_cancel (self->sets_cancellable);
+  g_clear_object (&self->sets_cancellable);
+  self->sets_cancellable = g_cancellable_new ();
+
+  page = g_new0 (SetPage, 1);
+  page->user_id = self->user_id;
+  page->subtype_id = self->subtype_id;
+  page->after = self->last_set;
+  page->factor = self->factor;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->more_sets_button), FALSE);
+  at_store_run_async (self->store, set_page_job, page, set_page_free, self->sets_cancellable,
+                      on_set_page_done_cb, g_object_ref (self));
+}
+
 static void
 on_load_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -485,10 +695,10 @@ on_load_done_cb (GObject      *object,
 {
   g_autoptr(AtExerciseHistory) self = user_data;
   g_autoptr(GError) error = NULL;
-  Load *load = g_task_get_task_data (G_TASK (result));
+  Load *load = at_store_run_get_job_data (result);
   gboolean searching = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "results") == 0;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!at_store_run_finish (AT_STORE (object), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -506,7 +716,11 @@ on_load_done_cb (GObject      *object,
   else
     {
       gtk_label_set_label (self->title_label, load->name);
+      g_free (self->unit);
+      self->unit = g_strdup (load->unit);
+      self->factor = load->factor;
       show_charts (self, load);
+      show_sets (self, load);
       show_records (self, load);
       show_rep_maxes (self, load);
       set_page (self, "content");
@@ -520,29 +734,26 @@ load_exercise (AtExerciseHistory *self,
                gint64             subtype_id,
                const char        *query)
 {
-  g_autoptr(GTask) task = NULL;
   Load *load;
 
   g_assert (AT_IS_EXERCISE_HISTORY (self));
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->sets_cancellable);
+  g_clear_object (&self->sets_cancellable);
   if (self->store == NULL || self->user_id == 0)
     return;
 
   set_page (self, "loading");
   self->cancellable = g_cancellable_new ();
   load = g_new0 (Load, 1);
-  load->path = g_strdup (at_store_get_path (self->store));
   load->user_id = self->user_id;
   load->subtype_id = subtype_id;
   load->query = g_strdup (query);
 
-  task = g_task_new (NULL, self->cancellable, on_load_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, load_exercise);
-  g_task_set_task_data (task, load, load_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, load_thread);
+  at_store_run_async (self->store, load_job, load, load_free, self->cancellable,
+                      on_load_done_cb, g_object_ref (self));
 }
 
 static void
@@ -565,9 +776,9 @@ on_search_done_cb (GObject      *object,
 {
   g_autoptr(AtExerciseHistory) self = user_data;
   g_autoptr(GError) error = NULL;
-  Search *search = g_task_get_task_data (G_TASK (result));
+  Search *search = at_store_run_get_job_data (result);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!at_store_run_finish (AT_STORE (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_signal_emit (self, signals[ADD_TOAST], 0, adw_toast_new (error->message));
@@ -612,7 +823,6 @@ static void
 on_search_changed_cb (AtExerciseHistory *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(GTask) task = NULL;
   Search *search;
 
   /* Each keystroke cancels the last search; a cancelled one stays so. */
@@ -628,13 +838,9 @@ on_search_changed_cb (AtExerciseHistory *self)
 
   self->search_cancellable = g_cancellable_new ();
   search = g_new0 (Search, 1);
-  search->path = g_strdup (at_store_get_path (self->store));
   search->text = g_strdup (text);
-  task = g_task_new (NULL, self->search_cancellable, on_search_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, on_search_changed_cb);
-  g_task_set_task_data (task, search, search_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, search_thread);
+  at_store_run_async (self->store, search_job, search, search_free, self->search_cancellable,
+                      on_search_done_cb, g_object_ref (self));
 }
 
 /* Enter in the entry picks the first match. */
@@ -688,6 +894,8 @@ at_exercise_history_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
+  g_cancellable_cancel (self->sets_cancellable);
+  g_clear_object (&self->sets_cancellable);
   g_clear_object (&self->store);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -702,6 +910,7 @@ at_exercise_history_finalize (GObject *object)
   AtExerciseHistory *self = (AtExerciseHistory *)object;
 
   g_free (self->shown_page);
+  g_free (self->unit);
 
   G_OBJECT_CLASS (at_exercise_history_parent_class)->finalize (object);
 }
@@ -749,11 +958,15 @@ at_exercise_history_class_init (AtExerciseHistoryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, volume_chart);
   gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, record_list);
   gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, rep_list);
+  gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, set_list);
+  gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, more_sets_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_chart_add_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_set_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_more_sets_clicked_cb);
 }
 
 static void

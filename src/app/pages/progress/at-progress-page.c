@@ -1,7 +1,8 @@
 /* at-progress-page.c: AtProgressPage, the Progress page: the totals, weekly
- * charts of sessions, minutes and volume, time per activity type, the
- * year's calendar and the latest personal records. Everything is read on
- * a worker thread with its own connection, each time the page is shown. */
+ * charts of sessions, minutes and volume, time per activity type, any
+ * metric of an activity type over time, the year's calendar and the latest
+ * personal records. Everything is read by at_store_run_async(), each time
+ * the page is shown. */
 
 #define G_LOG_DOMAIN "at-progress-page"
 
@@ -13,12 +14,15 @@
 #include "at-chart-calendar.h"
 #include "at-dashboard.h"
 #include "at-history.h"
+#include "at-store-async.h"
 #include "widgets/at-chart-view.h"
 
 #include "at-exercise-history.h"
 #include "at-progress-page.h"
 
 #define N_WEEKS 52
+#define N_TYPE_WEEKS 12
+#define N_WEEK_TYPES 3
 #define N_TYPE_DAYS 90
 #define N_RECORDS 5
 
@@ -32,11 +36,15 @@ struct _AtProgressPage
   AdwStatusPage   *error_page;
   GtkBox          *stat_box;
   AtChartView     *sessions_chart;
+  AtChartView     *type_weeks_chart;
   AtChartView     *volume_chart;
   GtkListBox      *type_list;
   GtkDrawingArea  *calendar_area;
   GtkListBox      *record_list;
   GtkButton       *history_button;
+  AdwComboRow     *metric_type_row;
+  AdwComboRow     *metric_row;
+  AtChartView     *metric_chart;
   AtExerciseHistory *history;
 
   /* owned */
@@ -45,6 +53,14 @@ struct _AtProgressPage
   GCancellable    *cancellable;
   AtChartCalendar *calendar;
   gboolean         loaded;
+  GCancellable    *metric_cancellable;
+  GArray          *kinds;        /* AtMetricKind, all the types' */
+  GArray          *kind_types;   /* gint64, the activity types in the first drop-down */
+  GArray          *type_kinds;   /* guint, indexes into kinds of the second drop-down */
+  gint64           metric_type_id;  /* chosen */
+  char            *metric_name;
+  char            *pending_metric; /* "Type:metric" to show once the kinds are read */
+  gboolean         filling;
 };
 
 G_DEFINE_FINAL_TYPE (AtProgressPage, at_progress_page, ADW_TYPE_BIN)
@@ -69,15 +85,26 @@ typedef struct
 /* What the worker reads. */
 typedef struct
 {
-  char             *path;
   gint64            user_id;
   char             *today;     /* YYYY-MM-DD, local */
   AtUserStatistics  stats;
   GArray           *weeks;     /* AtWeekTotal */
+  GArray           *type_weeks; /* AtWeekTypeTotal */
   GArray           *types;     /* AtTypeTotal */
   GArray           *days;      /* AtDailyTotal */
   GPtrArray        *records;   /* Record */
+  GArray           *kinds;     /* AtMetricKind */
 } Load;
+
+/* One metric's values, for its chart. */
+typedef struct
+{
+  gint64      user_id;
+  AtMetricKind kind;         /* borrowed strings: the page's */
+  GArray     *points;        /* AtChartPoint, in unit */
+  char       *unit;          /* the symbol shown */
+  GHashTable *session_names;
+} MetricLoad;
 
 static void
 record_free (gpointer data)
@@ -95,12 +122,24 @@ load_free (gpointer data)
 {
   Load *load = data;
 
-  g_free (load->path);
   g_free (load->today);
   g_clear_pointer (&load->weeks, g_array_unref);
+  g_clear_pointer (&load->type_weeks, g_array_unref);
   g_clear_pointer (&load->types, g_array_unref);
   g_clear_pointer (&load->days, g_array_unref);
   g_clear_pointer (&load->records, g_ptr_array_unref);
+  g_clear_pointer (&load->kinds, g_array_unref);
+  g_free (load);
+}
+
+static void
+metric_load_free (gpointer data)
+{
+  MetricLoad *load = data;
+
+  g_clear_pointer (&load->points, g_array_unref);
+  g_clear_pointer (&load->session_names, g_hash_table_unref);
+  g_free (load->unit);
   g_free (load);
 }
 
@@ -145,18 +184,26 @@ week_time (const char *week_start)
   return dt != NULL ? (double) g_date_time_to_unix (dt) : NAN;
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static int
+compare_type_names (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
 {
-  Load *load = task_data;
-  g_autoptr(AtStore) store = NULL;
+  const AtWeekTypeTotal *ta = *(AtWeekTypeTotal * const *) a, *tb = *(AtWeekTypeTotal * const *) b;
+
+  return g_utf8_collate (ta->name, tb->name);
+}
+
+static gboolean
+load_job (AtStore       *store,
+          gpointer       job_data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  Load *load = job_data;
   g_autoptr(GListModel) records = NULL;
   g_autoptr(GListModel) units = NULL;
   g_autoptr(GHashTable) exercises = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) year_ago = g_date_time_add_days (now, -(AT_CHART_CALENDAR_WEEKS * 7 - 1));
   g_autofree char *first_day = g_date_time_format (year_ago, "%Y-%m-%d");
@@ -164,19 +211,18 @@ load_thread (GTask        *task,
 
   load->today = g_date_time_format (now, "%Y-%m-%d");
 
-  if ((store = at_store_open (load->path, &error)) == NULL ||
-      !at_store_get_statistics (store, load->user_id, &load->stats, &error) ||
-      (load->weeks = at_store_get_weekly_totals (store, load->user_id, N_WEEKS, &error)) == NULL ||
-      (load->types = at_store_get_type_totals (store, load->user_id, N_TYPE_DAYS, &error)) == NULL ||
+  if (!at_store_get_statistics (store, load->user_id, &load->stats, error) ||
+      (load->weeks = at_store_get_weekly_totals (store, load->user_id, N_WEEKS, error)) == NULL ||
+      (load->type_weeks = at_store_get_weekly_type_minutes (store, load->user_id, N_TYPE_WEEKS,
+                                                            N_WEEK_TYPES, error)) == NULL ||
+      (load->types = at_store_get_type_totals (store, load->user_id, N_TYPE_DAYS, error)) == NULL ||
       (load->days = at_store_get_daily_totals (store, load->user_id, first_day, load->today,
-                                               &error)) == NULL ||
+                                               error)) == NULL ||
       (records = at_store_list (store, load->user_id, AT_TYPE_PERSONAL_RECORD, NULL, 0,
-                                &error)) == NULL ||
-      (units = at_store_list (store, load->user_id, AT_TYPE_UNIT, NULL, 0, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+                                error)) == NULL ||
+      (units = at_store_list (store, load->user_id, AT_TYPE_UNIT, NULL, 0, error)) == NULL ||
+      (load->kinds = at_store_list_metric_kinds (store, load->user_id, error)) == NULL)
+    return FALSE;
 
   /* Newest first is the records' natural order. */
   load->records = g_ptr_array_new_with_free_func (record_free);
@@ -215,7 +261,79 @@ load_thread (GTask        *task,
       g_ptr_array_add (load->records, record);
     }
 
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static AtRecord *
+find_unit (GListModel *units,
+           gint64      unit_id)
+{
+  for (guint i = 0; unit_id != 0 && i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(AtRecord) unit = g_list_model_get_item (units, i);
+
+      if (at_record_get_id (unit) == unit_id)
+        return g_steal_pointer (&unit);
+    }
+  return NULL;
+}
+
+/* The metric's values in its usual unit; a pace in seconds per distance
+ * reads better in minutes. */
+static gboolean
+metric_job (AtStore       *store,
+            gpointer       job_data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  MetricLoad *load = job_data;
+  g_autoptr(GArray) history = NULL;
+  g_autoptr(GArray) session_ids = NULL;
+  g_autoptr(GListModel) units = NULL;
+  g_autoptr(AtRecord) unit = NULL;
+  const char *symbol;
+  double scale = 1;
+
+  history = load->kind.derived
+          ? at_store_get_pace_history (store, load->user_id, load->kind.activity_type_id,
+                                       0, G_MAXINT64, error)
+          : at_store_get_metric_history (store, load->user_id, load->kind.activity_type_id,
+                                         load->kind.metric_name, 0, G_MAXINT64, error);
+  if (history == NULL ||
+      (units = at_store_list (store, load->user_id, AT_TYPE_UNIT, NULL, 0, error)) == NULL)
+    return FALSE;
+
+  unit = find_unit (units, load->kind.unit_id);
+  symbol = unit != NULL ? at_record_get_string (unit, "symbol") : NULL;
+  if (symbol != NULL && g_strcmp0 (at_record_get_string (unit, "type"), "pace") == 0 &&
+      g_str_has_prefix (symbol, "s/"))
+    {
+      scale = 1 / 60.0;
+      /* Translators: a pace unit in minutes, %s is the distance, e.g. "min/km" */
+      load->unit = g_strdup_printf (_("min/%s"), symbol + 2);
+    }
+  else
+    load->unit = g_strdup (symbol);
+
+  load->points = g_array_sized_new (FALSE, FALSE, sizeof (AtChartPoint), history->len);
+  session_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), history->len);
+  for (guint i = 0; i < history->len; i++)
+    {
+      const AtMetricHistoryPoint *h = &g_array_index (history, AtMetricHistoryPoint, i);
+      AtChartPoint point = { (double) h->started_at, h->value, h->session_id };
+
+      /* A value in another unit of the same kind is converted; one that
+       * cannot be is left out rather than drawn wrong. */
+      if (load->kind.unit_id != 0 && h->unit_id != 0 && h->unit_id != load->kind.unit_id &&
+          !at_store_convert_unit (store, h->value, h->unit_id, load->kind.unit_id, &point.y, NULL))
+        continue;
+      point.y *= scale;
+      g_array_append_val (load->points, point);
+      g_array_append_val (session_ids, h->session_id);
+    }
+
+  load->session_names = at_store_get_session_names (store, load->user_id, session_ids, error);
+  return load->session_names != NULL;
 }
 
 static GtkWidget *
@@ -315,6 +433,51 @@ show_weeks (AtProgressPage *self,
   at_chart_set_title (volume, _("Volume per week"));
   at_chart_add_series (volume, kg);
   at_chart_view_set_chart (self->volume_chart, volume);
+}
+
+/* Hours per week of the busiest activity types, their bars side by side. */
+static void
+show_type_weeks (AtProgressPage *self,
+                 Load           *load)
+{
+  g_autoptr(AtChart) chart = at_chart_new ();
+  g_autoptr(GHashTable) series = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  /* One series per type, in name order. */
+  for (guint i = 0; i < load->type_weeks->len; i++)
+    {
+      AtWeekTypeTotal *week = &g_array_index (load->type_weeks, AtWeekTypeTotal, i);
+
+      if (!g_hash_table_contains (series, &week->activity_type_id))
+        {
+          g_hash_table_add (series, &week->activity_type_id);
+          g_ptr_array_add (names, week);
+        }
+    }
+  g_ptr_array_sort_with_data (names, compare_type_names, NULL);
+  g_hash_table_remove_all (series);
+  for (guint i = 0; i < names->len; i++)
+    {
+      AtWeekTypeTotal *week = g_ptr_array_index (names, i);
+      g_autoptr(AtChartSeries) type = at_chart_series_new (AT_CHART_SERIES_BAR, week->name, _("h"));
+
+      at_chart_add_series (chart, type);
+      g_hash_table_insert (series, &week->activity_type_id, type);
+    }
+
+  for (guint i = 0; i < load->type_weeks->len; i++)
+    {
+      AtWeekTypeTotal *week = &g_array_index (load->type_weeks, AtWeekTypeTotal, i);
+      double x = week_time (week->week_start);
+
+      if (isfinite (x))
+        at_chart_series_add_point (g_hash_table_lookup (series, &week->activity_type_id), x,
+                                   week->minutes / 60.0, 0);
+    }
+
+  at_chart_set_title (chart, _("Hours per week by activity"));
+  at_chart_view_set_chart (self->type_weeks_chart, chart);
 }
 
 static void
@@ -438,6 +601,232 @@ show_records (AtProgressPage *self,
     }
 }
 
+/* "words_written" → "Words written" */
+static char *
+metric_label (const char *name)
+{
+  char *label = g_strdup (name);
+
+  g_strdelimit (label, "_", ' ');
+  label[0] = g_ascii_toupper (label[0]);
+  return label;
+}
+
+static const AtMetricKind *
+chosen_kind (AtProgressPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->metric_row);
+
+  if (self->type_kinds == NULL || selected >= self->type_kinds->len)
+    return NULL;
+  return &g_array_index (self->kinds, AtMetricKind, g_array_index (self->type_kinds, guint, selected));
+}
+
+static void
+on_metric_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AtProgressPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtChart) chart = NULL;
+  g_autoptr(AtChartSeries) series = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+  MetricLoad *load = at_store_run_get_job_data (result);
+
+  if (!at_store_run_finish (AT_STORE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[ADD_TOAST], 0, adw_toast_new (error->message));
+      return;
+    }
+
+  label = metric_label (load->kind.metric_name);
+  /* Translators: a metric chart's title: an activity type and a metric, e.g. "Running: Distance" */
+  title = g_strdup_printf (_("%s: %s"), load->kind.type_name, label);
+  series = at_chart_series_new (AT_CHART_SERIES_LINE, label, load->unit);
+  for (guint i = 0; i < load->points->len; i++)
+    {
+      const AtChartPoint *p = &g_array_index (load->points, AtChartPoint, i);
+
+      at_chart_series_add_point (series, p->x, p->y, p->session_id);
+    }
+  chart = at_chart_new ();
+  at_chart_set_title (chart, title);
+  at_chart_add_series (chart, series);
+  at_chart_set_session_names (chart, load->session_names);
+  at_chart_view_set_chart (self->metric_chart, chart);
+}
+
+static void
+load_metric (AtProgressPage *self)
+{
+  const AtMetricKind *kind = chosen_kind (self);
+  MetricLoad *load;
+
+  g_cancellable_cancel (self->metric_cancellable);
+  g_clear_object (&self->metric_cancellable);
+  if (kind == NULL || self->store == NULL)
+    {
+      at_chart_view_set_chart (self->metric_chart, NULL);
+      return;
+    }
+
+  self->metric_type_id = kind->activity_type_id;
+  g_free (self->metric_name);
+  self->metric_name = g_strdup (kind->metric_name);
+
+  self->metric_cancellable = g_cancellable_new ();
+  load = g_new0 (MetricLoad, 1);
+  load->user_id = self->user_id;
+  load->kind = *kind;
+  at_store_run_async (self->store, metric_job, load, metric_load_free, self->metric_cancellable,
+                      on_metric_done_cb, g_object_ref (self));
+}
+
+/* The second drop-down: the chosen type's metrics, the one shown before
+ * or else the first with values. */
+static void
+fill_metrics (AtProgressPage *self)
+{
+  guint type = adw_combo_row_get_selected (self->metric_type_row);
+  gint64 type_id;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  g_clear_pointer (&self->type_kinds, g_array_unref);
+  self->type_kinds = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (self->kind_types != NULL && type < self->kind_types->len)
+    {
+      type_id = g_array_index (self->kind_types, gint64, type);
+      for (guint i = 0; i < self->kinds->len; i++)
+        {
+          const AtMetricKind *kind = &g_array_index (self->kinds, AtMetricKind, i);
+          g_autofree char *label = NULL;
+
+          if (kind->activity_type_id != type_id)
+            continue;
+          label = metric_label (kind->metric_name);
+          if (type_id == self->metric_type_id && g_strcmp0 (kind->metric_name, self->metric_name) == 0)
+            selected = self->type_kinds->len;
+          else if (selected == GTK_INVALID_LIST_POSITION && kind->n_values > 0)
+            selected = self->type_kinds->len;
+          g_array_append_val (self->type_kinds, i);
+          gtk_string_list_append (names, label);
+        }
+    }
+  if (selected == GTK_INVALID_LIST_POSITION && self->type_kinds->len > 0)
+    selected = 0;
+
+  self->filling = TRUE;
+  adw_combo_row_set_model (self->metric_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->metric_row, selected);
+  self->filling = FALSE;
+  load_metric (self);
+}
+
+/* The first drop-down: the activity types with metrics, in name order; the
+ * one shown before, or else the one with the most values. */
+static void
+show_metric_kinds (AtProgressPage *self,
+                   Load           *load)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+  gint64 most = -1;
+
+  g_clear_pointer (&self->kinds, g_array_unref);
+  self->kinds = g_array_ref (load->kinds);
+  g_clear_pointer (&self->kind_types, g_array_unref);
+  self->kind_types = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < self->kinds->len; i++)
+    {
+      const AtMetricKind *kind = &g_array_index (self->kinds, AtMetricKind, i);
+
+      if (i == 0 || g_array_index (self->kinds, AtMetricKind, i - 1).activity_type_id != kind->activity_type_id)
+        {
+          g_array_append_val (self->kind_types, kind->activity_type_id);
+          gtk_string_list_append (names, kind->type_name);
+        }
+      /* Its type is the last in the list. */
+      if (self->metric_type_id != 0 ? kind->activity_type_id == self->metric_type_id
+                                    : kind->n_values > most)
+        {
+          selected = self->kind_types->len - 1;
+          most = kind->n_values;
+        }
+    }
+
+  self->filling = TRUE;
+  adw_combo_row_set_model (self->metric_type_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->metric_type_row, self->kind_types->len > 0 ? selected
+                                                                              : GTK_INVALID_LIST_POSITION);
+  self->filling = FALSE;
+  fill_metrics (self);
+}
+
+static void
+on_metric_type_changed_cb (AtProgressPage *self)
+{
+  if (!self->filling)
+    fill_metrics (self);
+}
+
+static void
+on_metric_changed_cb (AtProgressPage *self)
+{
+  if (!self->filling)
+    load_metric (self);
+}
+
+/* Shows the metric named "Type:metric" (e.g. "Running:distance"), for
+ * the screenshots and scripts. */
+static void
+show_metric (AtProgressPage *self,
+             const char     *spec)
+{
+  g_auto(GStrv) parts = g_strsplit (spec, ":", 2);
+
+  if (self->kinds == NULL)
+    {
+      g_free (self->pending_metric);
+      self->pending_metric = g_strdup (spec);
+      return;
+    }
+  if (g_strv_length (parts) != 2)
+    return;
+  for (guint i = 0; i < self->kinds->len; i++)
+    {
+      const AtMetricKind *kind = &g_array_index (self->kinds, AtMetricKind, i);
+
+      if (g_strcmp0 (kind->type_name, parts[0]) != 0 || g_strcmp0 (kind->metric_name, parts[1]) != 0)
+        continue;
+      self->metric_type_id = kind->activity_type_id;
+      g_free (self->metric_name);
+      self->metric_name = g_strdup (kind->metric_name);
+      for (guint t = 0; t < self->kind_types->len; t++)
+        if (g_array_index (self->kind_types, gint64, t) == kind->activity_type_id)
+          {
+            self->filling = TRUE;
+            adw_combo_row_set_selected (self->metric_type_row, t);
+            self->filling = FALSE;
+          }
+      fill_metrics (self);
+      gtk_stack_set_visible_child_name (self->stack, "content");
+      gtk_widget_grab_focus (GTK_WIDGET (self->metric_chart));
+      return;
+    }
+}
+
+static void
+on_show_metric_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  show_metric (AT_PROGRESS_PAGE (user_data), g_variant_get_string (parameter, NULL));
+}
+
 static void
 on_load_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -445,9 +834,9 @@ on_load_done_cb (GObject      *object,
 {
   g_autoptr(AtProgressPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  Load *load = g_task_get_task_data (G_TASK (result));
+  Load *load = at_store_run_get_job_data (result);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!at_store_run_finish (AT_STORE (object), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -459,9 +848,17 @@ on_load_done_cb (GObject      *object,
 
   show_stats (self, load);
   show_weeks (self, load);
+  show_type_weeks (self, load);
   show_types (self, load);
   show_calendar (self, load);
   show_records (self, load);
+  show_metric_kinds (self, load);
+  if (self->pending_metric != NULL)
+    {
+      g_autofree char *spec = g_steal_pointer (&self->pending_metric);
+
+      show_metric (self, spec);
+    }
 
   self->loaded = TRUE;
   gtk_spinner_stop (self->spinner);
@@ -473,7 +870,6 @@ on_load_done_cb (GObject      *object,
 static void
 reload (AtProgressPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   Load *load;
 
   g_assert (AT_IS_PROGRESS_PAGE (self));
@@ -493,14 +889,10 @@ reload (AtProgressPage *self)
 
   self->cancellable = g_cancellable_new ();
   load = g_new0 (Load, 1);
-  load->path = g_strdup (at_store_get_path (self->store));
   load->user_id = self->user_id;
 
-  task = g_task_new (NULL, self->cancellable, on_load_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, reload);
-  g_task_set_task_data (task, load, load_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, load_thread);
+  at_store_run_async (self->store, load_job, load, load_free, self->cancellable,
+                      on_load_done_cb, g_object_ref (self));
 }
 
 /* Shown again: the sessions may have changed meanwhile. */
@@ -573,8 +965,15 @@ at_progress_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->metric_cancellable);
+  g_clear_object (&self->metric_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->calendar);
+  g_clear_pointer (&self->kinds, g_array_unref);
+  g_clear_pointer (&self->kind_types, g_array_unref);
+  g_clear_pointer (&self->type_kinds, g_array_unref);
+  g_clear_pointer (&self->metric_name, g_free);
+  g_clear_pointer (&self->pending_metric, g_free);
 
   /* The stack is both AdwBin's child and a template child: let AdwBin
    * drop it first, or both would unparent it. */
@@ -609,12 +1008,18 @@ at_progress_page_class_init (AtProgressPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, stat_box);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, sessions_chart);
+  gtk_widget_class_bind_template_child (widget_class, AtProgressPage, type_weeks_chart);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, volume_chart);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, type_list);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, calendar_area);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, record_list);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, history_button);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, history);
+  gtk_widget_class_bind_template_child (widget_class, AtProgressPage, metric_type_row);
+  gtk_widget_class_bind_template_child (widget_class, AtProgressPage, metric_row);
+  gtk_widget_class_bind_template_child (widget_class, AtProgressPage, metric_chart);
+  gtk_widget_class_bind_template_callback (widget_class, on_metric_type_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_metric_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_chart_add_toast_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_history_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_history_back_cb);
@@ -646,6 +1051,12 @@ at_progress_page_init (AtProgressPage *self)
       g_clear_object (&action);
       action = g_simple_action_new ("show-exercise-history", G_VARIANT_TYPE_STRING);
       g_signal_connect_object (action, "activate", G_CALLBACK (on_show_exercise_history_cb), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (action));
+
+      /* app.show-metric("Type:metric"): a metric's chart, for the screenshots. */
+      g_clear_object (&action);
+      action = g_simple_action_new ("show-metric", G_VARIANT_TYPE_STRING);
+      g_signal_connect_object (action, "activate", G_CALLBACK (on_show_metric_cb), self, 0);
       g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (action));
     }
 }
