@@ -8,11 +8,11 @@
 # chatter included, goes to stderr.
 set -eu
 
+here=$(dirname "$0")
+
 unset NO_AT_BRIDGE
 export GTK_A11Y=atspi
 export AT_TAP_FD=3
 
 exec 3>&1 1>&2
-exec dbus-run-session -- \
-  xvfb-run -a -s "-screen 0 1024x768x24 -nolisten tcp" \
-  /usr/bin/python3 "$@"
+exec dbus-run-session -- "$here/with-xvfb.sh" /usr/bin/python3 "$@"
