@@ -1236,6 +1236,7 @@ on_rest_tick_cb (gpointer user_data)
   if (left <= 0)
     {
       self->rest_source = 0;
+      gtk_label_set_text (self->rest_label, _("Rest over"));
       stop_rest (self);
       send_rest_notification (self);
       return G_SOURCE_REMOVE;
