@@ -947,10 +947,6 @@ at_exercise_editor_set_superset_label (AtExerciseEditor *self,
 
   gtk_label_set_text (self->superset_label, label != NULL ? label : "");
   gtk_widget_set_visible (GTK_WIDGET (self->superset_label), label != NULL);
-  if (label != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "superset");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "superset");
 }
 
 /**

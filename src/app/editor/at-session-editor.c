@@ -245,6 +245,48 @@ show_error (AtSessionEditor *self,
                                   -1);
 }
 
+/* A field's own description, kept to come back after an error's. */
+static void
+describe (GtkWidget  *field,
+          const char *description)
+{
+  g_object_set_data_full (G_OBJECT (field), "at-description", g_strdup (description), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (field),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+/* The field gets the reason as its tooltip and description, and the
+ * keyboard focus. */
+static void
+mark_field (GtkWidget  *field,
+            const char *reason)
+{
+  gtk_widget_add_css_class (field, "error");
+  gtk_widget_set_tooltip_text (field, reason);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (field),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
+                                  -1);
+  gtk_widget_grab_focus (field);
+}
+
+static void
+unmark_field (GtkWidget *field)
+{
+  const char *description = g_object_get_data (G_OBJECT (field), "at-description");
+
+  if (!gtk_widget_has_css_class (field, "error"))
+    return;
+  gtk_widget_remove_css_class (field, "error");
+  gtk_widget_set_tooltip_text (field, NULL);
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (field),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 clear_errors (AtSessionEditor *self)
 {
@@ -261,29 +303,21 @@ clear_errors (AtSessionEditor *self)
 
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    gtk_widget_remove_css_class (fields[i], "error");
+    unmark_field (fields[i]);
   for (guint i = 0; i < self->metric_fields->len; i++)
-    gtk_widget_remove_css_class (((MetricField *) g_ptr_array_index (self->metric_fields, i))->row,
-                                 "error");
+    unmark_field (((MetricField *) g_ptr_array_index (self->metric_fields, i))->row);
   for (guint i = 0; i < self->custom_fields->len; i++)
     {
       CustomField *field = g_ptr_array_index (self->custom_fields, i);
 
-      gtk_widget_remove_css_class (field->name, "error");
-      gtk_widget_remove_css_class (field->value, "error");
-      gtk_widget_remove_css_class (field->unit, "error");
+      unmark_field (field->name);
+      unmark_field (field->value);
+      unmark_field (field->unit);
     }
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->exercises_box));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     at_exercise_editor_clear_errors (AT_EXERCISE_EDITOR (child));
-}
-
-static void
-mark_field (GtkWidget *field)
-{
-  gtk_widget_add_css_class (field, "error");
-  gtk_widget_grab_focus (field);
 }
 
 /* The core's messages start with "table.column:": mark that field. */
@@ -312,7 +346,7 @@ mark_error_field (AtSessionEditor *self,
     {
       if (g_str_has_prefix (error->message, session_fields[i].prefix))
         {
-          mark_field (G_STRUCT_MEMBER (GtkWidget *, self, session_fields[i].offset));
+          mark_field (G_STRUCT_MEMBER (GtkWidget *, self, session_fields[i].offset), error->message);
           return;
         }
     }
@@ -364,7 +398,7 @@ load_metric_fields (AtSessionEditor *self)
   g_ptr_array_set_size (self->metric_fields, 0);
 
   type = selected_type (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->custom_group), type != NULL && !is_strength (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_group), type != NULL);
   if (type == NULL || is_strength (self))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->metrics_group), FALSE);
@@ -408,15 +442,14 @@ load_metric_fields (AtSessionEditor *self)
       if (g_strcmp0 (input_type, "number") == 0)
         adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (field->row), GTK_INPUT_PURPOSE_NUMBER);
       if (at_record_get_boolean (field->template, "is_required"))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
-                                        GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Required"),
-                                        -1);
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
+                                          GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
+                                          -1);
+          describe (field->row, _("Required"));
+        }
       if (g_strcmp0 (input_type, "duration") == 0)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                        _("Minutes, or minutes and seconds as M:SS"),
-                                        -1);
+        describe (field->row, _("Minutes, or minutes and seconds as M:SS"));
       adw_preferences_group_add (self->metrics_group, field->row);
       g_ptr_array_add (self->metric_fields, field);
     }
@@ -771,7 +804,7 @@ add_metrics (AtSessionEditor *self,
       if (!add_metric (self, field, workout, &message))
         {
           show_error (self, message);
-          mark_field (field->row);
+          mark_field (field->row, message);
           return FALSE;
         }
     }
@@ -785,7 +818,7 @@ add_metrics (AtSessionEditor *self,
       if (!add_custom_metric (self, field, i + 1, workout, &bad_field, &message))
         {
           show_error (self, message);
-          mark_field (bad_field);
+          mark_field (bad_field, message);
           return FALSE;
         }
     }
@@ -901,8 +934,10 @@ build_workout (AtSessionEditor *self)
     }
   if (!parse_start (self, &started_at))
     {
-      show_error (self, _("Start: enter a date and time as YYYY-MM-DD HH:MM, such as 2024-05-14 07:30"));
-      mark_field (GTK_WIDGET (self->start_row));
+      const char *message = _("Start: enter a date and time as YYYY-MM-DD HH:MM, such as 2024-05-14 07:30");
+
+      show_error (self, message);
+      mark_field (GTK_WIDGET (self->start_row), message);
       return NULL;
     }
 
@@ -920,8 +955,10 @@ build_workout (AtSessionEditor *self)
     at_record_set_null (record, "ended_at");
   fill_session (self, record);
 
+  /* Any kind keeps its metrics (a strength session's custom ones too),
+   * which editing would otherwise drop. */
   workout = at_workout_new (session);
-  if (is_strength (self) ? !add_exercises (self, workout) : !add_metrics (self, workout))
+  if ((is_strength (self) && !add_exercises (self, workout)) || !add_metrics (self, workout))
     return NULL;
 
   return g_steal_pointer (&workout);
@@ -1784,6 +1821,7 @@ at_session_editor_init (AtSessionEditor *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  describe (GTK_WIDGET (self->start_row), _("Date and time as YYYY-MM-DD HH:MM"));
 }
 
 /**
