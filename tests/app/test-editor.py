@@ -119,13 +119,9 @@ def start_app(ctx, name):
     return ctx.start(name, settings='keyfile')
 
 
-def click_at(acc):
-    """A real click on the left of a control (a spin button's text, not its
-    buttons): the keyboard focus goes there, as GTK 4.8 cannot grab it over
-    AT-SPI. Window coordinates are the screen's on the bare X server."""
-    r = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    pyatspi.Registry.generateMouseEvent(r.x + min(20, r.width // 2), r.y + r.height // 2, 'b1c')
-    time.sleep(0.3)
+def focus_is(editor, name):
+    poll('the keyboard focus in “%s”' % name,
+         lambda: (lambda f: f is not None and f.name == name)(focused(editor)), timeout=5)
 
 
 def text_of(acc):
@@ -425,10 +421,11 @@ def leg_day_id(path):
 
 def case_edit_with_keyboard(ctx):
     """app.edit-session opens Leg Day as stored; a set is edited, a bad
-    tempo is refused on its field, and the keyboard alone duplicates
-    (Ctrl+D), moves (Alt+Down), deletes (Ctrl+Delete) and adds
-    (Ctrl+Return) sets. Saving updates the same session and exercises.
-    Save as Template keeps its plan."""
+    tempo is refused on its field, and from there the keyboard alone moves
+    on (Enter), deletes (Ctrl+Delete), duplicates (Ctrl+D), moves
+    (Alt+Down) and adds (Ctrl+Return, Enter on the last field) sets.
+    Saving updates the same session and exercises. Save as Template keeps
+    its plan."""
     path = os.path.join(ctx.home, 'editor.db')
     session_id = leg_day_id(path)
     exercise_ids = query(path, 'SELECT id FROM activity_exercise WHERE session_id = ? '
@@ -454,33 +451,51 @@ def case_edit_with_keyboard(ctx):
             raise Failure('the tempo field does not tell why: “%s”' % description(tempo))
         set_text(tempo, '')
 
-        # The keyboard alone: on Squat set 2, Ctrl+D, then Alt+Down.
-        click_at(editor_field(app, editor, 'spin button', 'Squat Set 2 Weight'))
+        # The keyboard alone, from the refused field: Enter moves on to the
+        # notes; Ctrl+Delete deletes the warm-up, and the sets renumber.
+        focus_is(editor, 'Squat Set 1 Tempo')
+        key(KEY_RETURN)
+        focus_is(editor, 'Squat Set 1 Notes')
+        key(KEY_DELETE, CONTROL_MASK)
+        poll('Ctrl+Delete to delete the warm-up', lambda: find(
+            editor, 'spin button', lambda n: n == 'Squat Set 3 Weight') is None, timeout=5)
+        expect('the renumbered sets', [(value_of(editor, 'Squat Set %d Weight' % i),
+                                        value_of(editor, 'Squat Set %d Reps' % i)) for i in (1, 2)],
+               [('100', '5'), ('100', '4')])
+        focus_is(editor, 'Squat Set 1 Weight')
+        # Ctrl+D duplicates set 1 as set 2; Alt+Down moves the copy below set 3.
         key(KEY_D, CONTROL_MASK)
-        poll('Ctrl+D to add Squat set 4', lambda: find(editor, 'spin button',
-                                                        lambda n: n == 'Squat Set 4 Weight'), timeout=5)
-        expect('the duplicate', (value_of(editor, 'Squat Set 3 Weight'), value_of(editor, 'Squat Set 3 RPE'),
-                                 text_of(editor_field(app, editor, 'text', 'Squat Set 3 Tempo'))),
+        poll('Ctrl+D to add Squat set 3', lambda: find(editor, 'spin button',
+                                                        lambda n: n == 'Squat Set 3 Weight'), timeout=5)
+        expect('the duplicate', (value_of(editor, 'Squat Set 2 Weight'), value_of(editor, 'Squat Set 2 RPE'),
+                                 text_of(editor_field(app, editor, 'text', 'Squat Set 2 Tempo'))),
                ('100', '8', '3-1-1-0'))
-        set_text(editor_field(app, editor, 'spin button', 'Squat Set 3 Weight'), '105')
+        focus_is(editor, 'Squat Set 2 Weight')
+        set_text(editor_field(app, editor, 'spin button', 'Squat Set 2 Weight'), '105')
         key(KEY_DOWN_ARROW, ALT_MASK)
-        poll('Alt+Down to move the duplicate to set 4',
-             lambda: value_of(editor, 'Squat Set 4 Weight') == '105', timeout=5)
-        expect('set 3 after the move', value_of(editor, 'Squat Set 3 Reps'), '4')
+        poll('Alt+Down to move the duplicate to set 3',
+             lambda: value_of(editor, 'Squat Set 3 Weight') == '105', timeout=5)
+        expect('set 2 after the move', value_of(editor, 'Squat Set 2 Reps'), '4')
+        focus_is(editor, 'Squat Set 3 Weight')
         ctx.shot('editor-keyboard')
         # Ctrl+Return adds a set after the last, Ctrl+Delete deletes it again.
         key(KEY_RETURN, CONTROL_MASK)
-        poll('Ctrl+Return to add Squat set 5', lambda: find(editor, 'spin button',
-                                                            lambda n: n == 'Squat Set 5 Weight'), timeout=5)
+        poll('Ctrl+Return to add Squat set 4', lambda: find(editor, 'spin button',
+                                                            lambda n: n == 'Squat Set 4 Weight'), timeout=5)
         key(KEY_DELETE, CONTROL_MASK)
-        poll('Ctrl+Delete to delete Squat set 5', lambda: find(
-            editor, 'spin button', lambda n: n == 'Squat Set 5 Weight') is None, timeout=5)
-        # Then the warm-up, set 1: the sets renumber.
-        click_at(editor_field(app, editor, 'spin button', 'Squat Set 1 Weight'))
+        poll('Ctrl+Delete to delete Squat set 4', lambda: find(
+            editor, 'spin button', lambda n: n == 'Squat Set 4 Weight') is None, timeout=5)
+        # Enter through the last set's fields adds one too.
+        focus_is(editor, 'Squat Set 3 Weight')
+        for _ in range(5):
+            key(KEY_RETURN)
+        poll('Enter on the last field to add Squat set 4', lambda: find(
+            editor, 'spin button', lambda n: n == 'Squat Set 4 Weight'), timeout=5)
+        focus_is(editor, 'Squat Set 4 Weight')
         key(KEY_DELETE, CONTROL_MASK)
-        poll('Ctrl+Delete to delete the warm-up', lambda: value_of(editor, 'Squat Set 1 Weight') == '100'
-             and find(editor, 'spin button', lambda n: n == 'Squat Set 4 Weight') is None, timeout=5)
-        expect('the renumbered sets', [value_of(editor, 'Squat Set %d Weight' % i) for i in (1, 2, 3)],
+        poll('Ctrl+Delete to delete it', lambda: find(
+            editor, 'spin button', lambda n: n == 'Squat Set 4 Weight') is None, timeout=5)
+        expect('the sets typed with the keyboard', [value_of(editor, 'Squat Set %d Weight' % i) for i in (1, 2, 3)],
                ['100', '100', '105'])
         save_and_close(app, editor, 'Edit Session')
 

@@ -357,6 +357,57 @@ insert_row (AtExerciseEditor *self,
   return row;
 }
 
+/* Once a set is laid out, scrolls it into view: the viewport's own
+ * scroll-to-focus runs when the focus moves, before a new set has a place,
+ * and not at all when a set moves with the focus in it. */
+static gboolean
+scroll_into_view_cb (GtkWidget     *widget,
+                     GdkFrameClock *frame_clock,
+                     gpointer       user_data)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (widget, GTK_TYPE_VIEWPORT);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (viewport == NULL)
+    return G_SOURCE_REMOVE;
+  /* Frame clock updates come before the layout: the set has its new place
+   * from the second one on. */
+  if (g_object_get_data (G_OBJECT (widget), "at-laid-out") == NULL)
+    {
+      g_object_set_data (G_OBJECT (widget), "at-laid-out", GINT_TO_POINTER (TRUE));
+      return G_SOURCE_CONTINUE;
+    }
+  if (gtk_widget_get_height (widget) == 0 || !gtk_widget_compute_bounds (widget, viewport, &bounds))
+    return G_SOURCE_CONTINUE;
+  g_object_set_data (G_OBJECT (widget), "at-laid-out", NULL);
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y < 0)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > page)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.y + bounds.size.height - page);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_into_view (SetRow *row)
+{
+  g_object_set_data (G_OBJECT (row->box), "at-laid-out", NULL);
+  gtk_widget_add_tick_callback (row->box, scroll_into_view_cb, NULL, NULL);
+}
+
+/* The keyboard goes to a new set's weight, and the set into view. */
+static void
+focus_new_row (SetRow *row)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (row->weight));
+  scroll_into_view (row);
+}
+
 static SetRow *
 append_row (AtExerciseEditor *self)
 {
@@ -449,7 +500,7 @@ duplicate_row (AtExerciseEditor *self,
 
   row = insert_row (self, row_at (self, index));
   copy_all (row, row_at (self, index));
-  gtk_widget_grab_focus (GTK_WIDGET (row->weight));
+  focus_new_row (row);
   g_signal_emit (self, signals [SET_ADDED], 0);
 }
 
@@ -474,6 +525,7 @@ move_row (AtExerciseEditor *self,
   gtk_box_reorder_child_after (self->sets_box, row->box,
                                to > 0 ? row_at (self, to - 1)->box : NULL);
   renumber (self);
+  scroll_into_view (row);
 }
 
 static gboolean
@@ -848,7 +900,7 @@ at_exercise_editor_add_set (AtExerciseEditor *self)
   row = append_row (self);
   if (last != NULL)
     copy_plan (row, last);
-  gtk_widget_grab_focus (GTK_WIDGET (row->weight));
+  focus_new_row (row);
   g_signal_emit (self, signals [SET_ADDED], 0);
 }
 

@@ -1114,8 +1114,9 @@ describe_sets (AtStore    *store,
                                         at_record_get_int (set, "weight_unit_id"),
                                         &weight, &unit_id, error))
             return NULL;
+          /* The symbol is the hint's only use of the unit: without it, the number. */
           if (symbol == NULL &&
-              (unit = at_store_get (store, job->user_id, AT_TYPE_UNIT, unit_id, error)) != NULL)
+              (unit = at_store_get (store, job->user_id, AT_TYPE_UNIT, unit_id, NULL)) != NULL)
             symbol = g_strdup (at_record_get_string (unit, "symbol"));
           g_string_append_printf (text, " × %g %s", round (weight * 100) / 100,
                                   symbol != NULL ? symbol : "");
