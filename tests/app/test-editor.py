@@ -195,6 +195,13 @@ def set_rows(path, session_id):
                        "WHERE e.session_id = ? ORDER BY e.exercise_order, x.set_number", session_id)
 
 
+def check_names(editor):
+    offenders = unnamed_controls(editor)
+    if offenders:
+        raise Failure('%d editor control(s) without an accessible name:\n%s'
+                      % (len(offenders), '\n'.join(offenders)))
+
+
 def expect(what, actual, expected):
     if actual != expected:
         raise Failure('%s:\n#   got      %r\n#   expected %r' % (what, actual, expected))
@@ -290,10 +297,7 @@ def case_log_sessions(ctx):
         settle(app, editor, lambda f: len([a for a in walk(f) if a.getRoleName() == 'label'
                                            and a.name == 'Superset A']) == 2)
         ctx.shot('editor-strength')
-        offenders = unnamed_controls(editor)
-        if offenders:
-            raise Failure('%d editor control(s) without an accessible name:\n%s'
-                          % (len(offenders), '\n'.join(offenders)))
+        check_names(editor)
         save_and_close(app, editor, 'New Session')
         toast = wait_toast(app, frame, 'Session saved')
         tap('# toast: ' + toast.name)
@@ -348,6 +352,7 @@ def case_log_sessions(ctx):
             'Sight-reading: there is no unit “parsecs”')))
         set_text(editor_field(app, editor, 'text', 'Custom Metric 1 Unit'), 'min')
         ctx.shot('editor-practice')
+        check_names(editor)
         click(editor_field(app, editor, 'push button', 'Save'))
         poll('the editor to close', lambda: app.check_alive() and editor_closed(app))
         practice = query(path, "SELECT t.name, m.metric_name, m.metric_value_numeric, m.metric_value_text, "
@@ -437,6 +442,7 @@ def case_edit_with_keyboard(ctx):
         app.frame()
         editor = open_session(app, session_id)
         expect('the name', text_of(editor_field(app, editor, 'text', 'Name')), 'Leg Day')
+        check_names(editor)
         expect('set 3’s notes', text_of(editor_field(app, editor, 'text', 'Squat Set 3 Notes')), 'grindy')
         if not is_checked(editor_field(app, editor, 'push button', 'Squat Set 3 Failure')):
             raise Failure('Squat set 3 is not shown as taken to failure')
