@@ -1257,11 +1257,13 @@ send_rest_notification (AtSessionEditor *self)
     g_application_send_notification (application, "rest-timer", notification);
 }
 
+/* The bar goes at once, leaving no room behind (a crossfade keeps it). */
 static void
 stop_rest (AtSessionEditor *self)
 {
   g_clear_handle_id (&self->rest_source, g_source_remove);
   gtk_revealer_set_reveal_child (self->rest_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->rest_revealer), FALSE);
 }
 
 static gboolean
@@ -1295,6 +1297,7 @@ start_rest (AtSessionEditor *self,
     return;
 
   self->rest_ends_at = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  gtk_widget_set_visible (GTK_WIDGET (self->rest_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->rest_revealer, TRUE);
   on_rest_tick_cb (self);
   self->rest_source = g_timeout_add (250, on_rest_tick_cb, self);
