@@ -16,5 +16,8 @@ AtSessionEditor *at_session_editor_new        (GtkWindow        *parent,
 gboolean         at_session_editor_start_from (AtSessionEditor  *self,
                                                gint64            session_id,
                                                GError          **error);
+gboolean         at_session_editor_load       (AtSessionEditor  *self,
+                                               gint64            session_id,
+                                               GError          **error);
 
 G_END_DECLS
