@@ -143,8 +143,7 @@ load_pages (AtWindow *self)
 {
   AtStore *store = self->user_id != 0 ? self->store : NULL;
 
-  if (store == NULL)
-    at_sessions_page_load (self->sessions_page, NULL, 0, NULL);
+  at_sessions_page_load (self->sessions_page, store, self->user_id);
   at_today_page_load (self->today_page, store, self->user_id);
   at_progress_page_load (self->progress_page, store, self->user_id);
   at_body_page_load (self->body_page, store, self->user_id);
@@ -186,12 +185,6 @@ load_profile (AtWindow *self)
 
   user = g_list_model_get_item (users, 0);
   self->user_id = at_record_get_id (user);
-
-  if (!at_sessions_page_load (self->sessions_page, self->store, self->user_id, &error))
-    {
-      at_window_show_error (self, at_store_get_path (self->store), error);
-      return;
-    }
   load_pages (self);
 
   show_view (self, "main");
@@ -621,7 +614,7 @@ at_window_show_error (AtWindow     *self,
     }
 
   self->user_id = 0;
-  at_sessions_page_load (self->sessions_page, NULL, 0, NULL);
+  at_sessions_page_load (self->sessions_page, NULL, 0);
   at_today_page_load (self->today_page, NULL, 0);
   at_welcome_page_set_store (self->welcome_page, NULL);
 
