@@ -110,6 +110,83 @@ at_session_row_get_icon_name (const char *type_name,
   return "emoji-activities-symbolic";
 }
 
+void
+at_activity_info_free (gpointer data)
+{
+  AtActivityInfo *info = data;
+
+  g_free (info->name);
+  g_free (info->icon_name);
+  g_free (info);
+}
+
+static int
+compare_activity_names (gconstpointer a,
+                        gconstpointer b)
+{
+  const AtActivityInfo *info_a = *(AtActivityInfo **) a;
+  const AtActivityInfo *info_b = *(AtActivityInfo **) b;
+
+  return g_utf8_collate (info_a->name, info_b->name);
+}
+
+/**
+ * at_session_row_read_activities:
+ *
+ * Reads the catalogue's activity types with their icons, for a worker.
+ *
+ * Returns: (transfer full) (element-type AtActivityInfo): the types by
+ * name, or %NULL with @error set
+ */
+GPtrArray *
+at_session_row_read_activities (AtStore  *store,
+                                gint64    user_id,
+                                GError  **error)
+{
+  g_autoptr(GListModel) types = NULL;
+  g_autoptr(GListModel) categories = NULL;
+  g_autoptr(GHashTable) category_names = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  guint n_items;
+
+  types = at_store_list (store, user_id, AT_TYPE_ACTIVITY_TYPE, NULL, 0, error);
+  if (types == NULL)
+    return NULL;
+  categories = at_store_list (store, user_id, AT_TYPE_ACTIVITY_CATEGORY, NULL, 0, error);
+  if (categories == NULL)
+    return NULL;
+
+  category_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  n_items = g_list_model_get_n_items (categories);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(AtRecord) category = g_list_model_get_item (categories, i);
+
+      g_hash_table_insert (category_names,
+                           g_memdup2 (&(gint64) { at_record_get_id (category) }, sizeof (gint64)),
+                           g_strdup (at_record_get_string (category, "name")));
+    }
+
+  activities = g_ptr_array_new_with_free_func (at_activity_info_free);
+  n_items = g_list_model_get_n_items (types);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(AtRecord) type = g_list_model_get_item (types, i);
+      gint64 category_id = at_record_get_int (type, "category_id");
+      AtActivityInfo *info = g_new0 (AtActivityInfo, 1);
+
+      info->id = at_record_get_id (type);
+      info->name = g_strdup (at_record_get_string (type, "name"));
+      info->icon_name = g_strdup (at_session_row_get_icon_name (info->name,
+                                                                g_hash_table_lookup (category_names,
+                                                                                     &category_id)));
+      g_ptr_array_add (activities, info);
+    }
+  g_ptr_array_sort (activities, compare_activity_names);
+
+  return g_steal_pointer (&activities);
+}
+
 /**
  * at_session_row_format_duration:
  *

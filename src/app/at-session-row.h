@@ -6,6 +6,19 @@
 
 G_BEGIN_DECLS
 
+/* What rows show of an activity type. */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *icon_name;
+} AtActivityInfo;
+
+void        at_activity_info_free            (gpointer                 info);
+GPtrArray  *at_session_row_read_activities   (AtStore                 *store,
+                                              gint64                   user_id,
+                                              GError                 **error);
+
 #define AT_TYPE_SESSION_ROW (at_session_row_get_type ())
 
 G_DECLARE_FINAL_TYPE (AtSessionRow, at_session_row, AT, SESSION_ROW, GtkWidget)

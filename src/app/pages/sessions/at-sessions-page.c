@@ -17,13 +17,6 @@
 #include "at-session-row.h"
 #include "at-sessions-page.h"
 
-typedef struct
-{
-  gint64  id;
-  char   *name;
-  char   *icon_name;
-} ActivityInfo;
-
 struct _AtSessionsPage
 {
   AdwBin              parent_instance;
@@ -47,8 +40,8 @@ struct _AtSessionsPage
   gint64              user_id;
   GCancellable       *cancellable;     /* the load under way */
   AtSessionList      *sessions;
-  GPtrArray          *activities;      /* ActivityInfo by name: the dropdown after "All" */
-  GHashTable         *activity_by_id;  /* activity_type id → ActivityInfo */
+  GPtrArray          *activities;      /* AtActivityInfo by name: the dropdown after "All" */
+  GHashTable         *activity_by_id;  /* activity_type id → AtActivityInfo */
   guint               reload_id;
 };
 
@@ -62,16 +55,6 @@ enum {
 static guint signals [N_SIGNALS];
 
 static void load_sessions (AtSessionsPage *self);
-
-static void
-activity_info_free (gpointer data)
-{
-  ActivityInfo *info = data;
-
-  g_free (info->name);
-  g_free (info->icon_name);
-  g_free (info);
-}
 
 /* Hides the other children rather than only covering them, so that a screen
  * reader does not find their text (GTK 4.8 exposes unmapped stack pages). */
@@ -118,7 +101,7 @@ static gint64
 get_selected_type (AtSessionsPage *self)
 {
   guint position = gtk_drop_down_get_selected (self->type_dropdown);
-  ActivityInfo *info;
+  AtActivityInfo *info;
 
   if (position == 0 || position == GTK_INVALID_LIST_POSITION || position > self->activities->len)
     return 0;
@@ -314,7 +297,7 @@ queue_reload (AtSessionsPage *self)
 typedef struct
 {
   gint64     user_id;
-  GPtrArray *activities;  /* ActivityInfo by name */
+  GPtrArray *activities;  /* AtActivityInfo by name */
 } ActivitiesJob;
 
 static void
@@ -326,16 +309,6 @@ activities_job_free (gpointer data)
   g_free (job);
 }
 
-static int
-compare_activity_names (gconstpointer a,
-                        gconstpointer b)
-{
-  const ActivityInfo *info_a = *(ActivityInfo **) a;
-  const ActivityInfo *info_b = *(ActivityInfo **) b;
-
-  return g_utf8_collate (info_a->name, info_b->name);
-}
-
 /* On a worker: the catalogue's activity types, with their icons. */
 static gboolean
 read_activities (AtStore       *store,
@@ -344,42 +317,9 @@ read_activities (AtStore       *store,
                  GError       **error)
 {
   ActivitiesJob *job = job_data;
-  g_autoptr(GListModel) types = NULL;
-  g_autoptr(GListModel) categories = NULL;
-  guint n_types, n_categories;
 
-  types = at_store_list (store, job->user_id, AT_TYPE_ACTIVITY_TYPE, NULL, 0, error);
-  if (types == NULL)
-    return FALSE;
-  categories = at_store_list (store, job->user_id, AT_TYPE_ACTIVITY_CATEGORY, NULL, 0, error);
-  if (categories == NULL)
-    return FALSE;
-
-  n_types = g_list_model_get_n_items (types);
-  n_categories = g_list_model_get_n_items (categories);
-  job->activities = g_ptr_array_new_with_free_func (activity_info_free);
-  for (guint i = 0; i < n_types; i++)
-    {
-      g_autoptr(AtRecord) type = g_list_model_get_item (types, i);
-      gint64 category_id = at_record_get_int (type, "category_id");
-      const char *category_name = NULL;
-      ActivityInfo *info = g_new0 (ActivityInfo, 1);
-
-      for (guint j = 0; j < n_categories && category_name == NULL; j++)
-        {
-          g_autoptr(AtRecord) category = g_list_model_get_item (categories, j);
-
-          if (at_record_get_id (category) == category_id)
-            category_name = g_intern_string (at_record_get_string (category, "name"));
-        }
-
-      info->id = at_record_get_id (type);
-      info->name = g_strdup (at_record_get_string (type, "name"));
-      info->icon_name = g_strdup (at_session_row_get_icon_name (info->name, category_name));
-      g_ptr_array_add (job->activities, info);
-    }
-  g_ptr_array_sort (job->activities, compare_activity_names);
-  return TRUE;
+  job->activities = at_session_row_read_activities (store, job->user_id, error);
+  return job->activities != NULL;
 }
 
 static void
@@ -408,7 +348,7 @@ on_activities_read_cb (GObject      *source,
   gtk_string_list_append (names, _("All Activities"));
   for (guint i = 0; i < self->activities->len; i++)
     {
-      ActivityInfo *info = g_ptr_array_index (self->activities, i);
+      AtActivityInfo *info = g_ptr_array_index (self->activities, i);
 
       g_hash_table_insert (self->activity_by_id, &info->id, info);
       gtk_string_list_append (names, info->name);
@@ -731,7 +671,7 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
   AtSession *session = gtk_list_item_get_item (item);
   guint position = gtk_list_item_get_position (item);
   AtSessionHeadline headline = { AT_HEADLINE_NONE, 0, NULL };
-  ActivityInfo *info = NULL;
+  AtActivityInfo *info = NULL;
 
   g_assert (AT_IS_SESSIONS_PAGE (self));
 
@@ -842,7 +782,7 @@ at_sessions_page_class_init (AtSessionsPageClass *klass)
 static void
 at_sessions_page_init (AtSessionsPage *self)
 {
-  self->activities = g_ptr_array_new_with_free_func (activity_info_free);
+  self->activities = g_ptr_array_new_with_free_func (at_activity_info_free);
   self->activity_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   gtk_widget_init_template (GTK_WIDGET (self));
