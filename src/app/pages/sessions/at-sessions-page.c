@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "at-session-row.h"
+#include "at-sessions-bench.h"
 #include "at-sessions-page.h"
 
 struct _AtSessionsPage
@@ -43,6 +44,7 @@ struct _AtSessionsPage
   GPtrArray          *activities;      /* AtActivityInfo by name: the dropdown after "All" */
   GHashTable         *activity_by_id;  /* activity_type id → AtActivityInfo */
   guint               reload_id;
+  AtSessionsBench    *bench;           /* AT_BENCH=1 only */
 };
 
 G_DEFINE_FINAL_TYPE (AtSessionsPage, at_sessions_page, ADW_TYPE_BIN)
@@ -237,6 +239,8 @@ on_sessions_loaded_cb (GObject      *source,
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sessions));
   update_child (self);
   update_delete_button (self);
+  if (self->bench != NULL)
+    at_sessions_bench_list_shown (self->bench, sessions);
 }
 
 /* A new list for the filters as they are now, replacing the one shown
@@ -706,6 +710,7 @@ at_sessions_page_dispose (GObject *object)
 
   if (self->selection != NULL)
     clear (self);
+  g_clear_pointer (&self->bench, at_sessions_bench_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AT_TYPE_SESSIONS_PAGE);
 
@@ -779,6 +784,22 @@ at_sessions_page_class_init (AtSessionsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_unbind_cb);
 }
 
+/* GTK 4.8 leaves the dropdown's own button unnamed: give it the
+ * dropdown's name, for screen readers. */
+static void
+name_dropdown_button (AtSessionsPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->type_dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Activity Type"),
+                                        -1);
+    }
+}
+
 static void
 at_sessions_page_init (AtSessionsPage *self)
 {
@@ -786,7 +807,9 @@ at_sessions_page_init (AtSessionsPage *self)
   self->activity_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_dropdown_button (self);
   update_child (self);
+  self->bench = at_sessions_bench_new (self->scrolled_window);
 }
 
 GtkWidget *
