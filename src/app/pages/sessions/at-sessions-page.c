@@ -25,7 +25,7 @@ struct _AtSessionsPage
   /* Template widgets */
   GtkSearchEntry     *search_entry;
   GtkButton          *delete_button;
-  GtkDropDown        *type_dropdown;
+  GtkMenuButton      *type_button;
   GtkEntry           *from_entry;
   GtkEntry           *to_entry;
   GtkButton          *clear_button;
@@ -41,8 +41,9 @@ struct _AtSessionsPage
   gint64              user_id;
   GCancellable       *cancellable;     /* the load under way */
   AtSessionList      *sessions;
-  GPtrArray          *activities;      /* AtActivityInfo by name: the dropdown after "All" */
+  GPtrArray          *activities;      /* AtActivityInfo by name, as the type menu lists them */
   GHashTable         *activity_by_id;  /* activity_type id → AtActivityInfo */
+  GSimpleAction      *type_action;     /* filter.type: the activity shown, 0 for all */
   guint               reload_id;
   AtSessionsBench    *bench;           /* AT_BENCH=1 only */
 };
@@ -98,17 +99,12 @@ get_search_text (AtSessionsPage *self)
   return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 }
 
-/* The dropdown's first item is "All Activities", then the activities. */
 static gint64
 get_selected_type (AtSessionsPage *self)
 {
-  guint position = gtk_drop_down_get_selected (self->type_dropdown);
-  AtActivityInfo *info;
+  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (self->type_action));
 
-  if (position == 0 || position == GTK_INVALID_LIST_POSITION || position > self->activities->len)
-    return 0;
-  info = g_ptr_array_index (self->activities, position - 1);
-  return info->id;
+  return g_variant_get_int64 (state);
 }
 
 /* An entry's day, "" when empty; NULL, with the entry marked, when it
@@ -327,12 +323,26 @@ read_activities (AtStore       *store,
 }
 
 static void
+append_type_item (GMenu      *menu,
+                  const char *label,
+                  gint64      activity_type_id)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, "filter.type",
+                                           g_variant_new_int64 (activity_type_id));
+  g_menu_append_item (menu, item);
+}
+
+static void
 on_activities_read_cb (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
   g_autoptr(AtSessionsPage) self = user_data;
-  g_autoptr(GtkStringList) names = NULL;
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenu) all = NULL;
+  g_autoptr(GMenu) types = NULL;
   g_autoptr(GError) error = NULL;
   ActivitiesJob *job;
 
@@ -348,18 +358,21 @@ on_activities_read_cb (GObject      *source,
   self->activities = g_steal_pointer (&job->activities);
   g_hash_table_remove_all (self->activity_by_id);
 
-  names = gtk_string_list_new (NULL);
-  gtk_string_list_append (names, _("All Activities"));
+  menu = g_menu_new ();
+  all = g_menu_new ();
+  types = g_menu_new ();
+  append_type_item (all, _("All Activities"), 0);
   for (guint i = 0; i < self->activities->len; i++)
     {
       AtActivityInfo *info = g_ptr_array_index (self->activities, i);
 
       g_hash_table_insert (self->activity_by_id, &info->id, info);
-      gtk_string_list_append (names, info->name);
+      append_type_item (types, info->name, info->id);
     }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (all));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (types));
+  gtk_menu_button_set_menu_model (self->type_button, G_MENU_MODEL (menu));
 
-  /* Setting the model selects "All Activities", which loads the sessions. */
-  gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (names));
   load_sessions (self);
 }
 
@@ -598,10 +611,24 @@ on_stop_search_cb (AtSessionsPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+/* filter.type: shows one activity type, or all for 0. */
+static void
+on_type_changed_cb (GSimpleAction  *action,
+                    GVariant       *value,
+                    AtSessionsPage *self)
+{
+  gint64 id = g_variant_get_int64 (value);
+  AtActivityInfo *info = g_hash_table_lookup (self->activity_by_id, &id);
+
+  g_simple_action_set_state (action, value);
+  gtk_menu_button_set_label (self->type_button, info != NULL ? info->name : _("All Activities"));
+  queue_reload (self);
+}
+
 static void
 on_clear_clicked_cb (AtSessionsPage *self)
 {
-  gtk_drop_down_set_selected (self->type_dropdown, 0);
+  g_action_change_state (G_ACTION (self->type_action), g_variant_new_int64 (0));
   gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
 }
@@ -724,6 +751,7 @@ at_sessions_page_finalize (GObject *object)
 
   g_clear_pointer (&self->activity_by_id, g_hash_table_unref);
   g_clear_pointer (&self->activities, g_ptr_array_unref);
+  g_clear_object (&self->type_action);
 
   G_OBJECT_CLASS (at_sessions_page_parent_class)->finalize (object);
 }
@@ -763,7 +791,7 @@ at_sessions_page_class_init (AtSessionsPageClass *klass)
                                                RESOURCE_BASE "/ui/at-sessions-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, delete_button);
-  gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, type_button);
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, to_entry);
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, clear_button);
@@ -784,30 +812,24 @@ at_sessions_page_class_init (AtSessionsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_unbind_cb);
 }
 
-/* GTK 4.8 leaves the dropdown's own button unnamed: give it the
- * dropdown's name, for screen readers. */
-static void
-name_dropdown_button (AtSessionsPage *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->type_dropdown));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_TOGGLE_BUTTON (child))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Activity Type"),
-                                        -1);
-    }
-}
-
 static void
 at_sessions_page_init (AtSessionsPage *self)
 {
+  g_autoptr(GSimpleActionGroup) group = NULL;
+
   self->activities = g_ptr_array_new_with_free_func (at_activity_info_free);
   self->activity_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  name_dropdown_button (self);
+
+  group = g_simple_action_group_new ();
+  self->type_action = g_simple_action_new_stateful ("type", G_VARIANT_TYPE_INT64,
+                                                    g_variant_new_int64 (0));
+  g_signal_connect_object (self->type_action, "change-state", G_CALLBACK (on_type_changed_cb),
+                           self, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->type_action));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "filter", G_ACTION_GROUP (group));
+
   update_child (self);
   self->bench = at_sessions_bench_new (self->scrolled_window);
 }
