@@ -155,6 +155,7 @@ read_today_sessions (AtStore    *store,
       TodaySession row = { 0 };
       g_autoptr(GDateTime) start = NULL;
       g_autofree char *time = NULL;
+      g_autoptr(GString) subtitle = NULL;
       const char *name;
 
       if (session == NULL || !at_session_list_get_headline (list, i - 1, &headline))
@@ -170,8 +171,16 @@ read_today_sessions (AtStore    *store,
       row.id = at_record_get_id (AT_RECORD (session));
       row.title = g_strdup (name != NULL && name[0] != '\0' ? name
                             : info != NULL ? info->name : _("Untitled session"));
-      /* "Running · 07:30" */
-      row.subtitle = info != NULL ? g_strdup_printf ("%s · %s", info->name, time) : g_strdup (time);
+      /* "Running · 07:30 · 45 min", as in the sessions list */
+      subtitle = g_string_new (info != NULL ? info->name : NULL);
+      g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", time);
+      if (!at_record_is_null (AT_RECORD (session), "duration_minutes"))
+        {
+          g_autofree char *duration = at_session_row_format_duration (at_session_get_duration_minutes (session));
+
+          g_string_append_printf (subtitle, " · %s", duration);
+        }
+      row.subtitle = g_string_free (g_steal_pointer (&subtitle), FALSE);
       row.headline = at_session_row_format_headline (&headline);
       row.icon_name = g_strdup (info != NULL ? info->icon_name : NULL);
       row.is_record = at_record_get_boolean (AT_RECORD (session), "is_personal_record");
@@ -367,7 +376,6 @@ new_session_row (const TodaySession *session)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *headline = gtk_label_new (session->headline);
-  g_autofree char *label = NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), session->title);
@@ -390,11 +398,6 @@ new_session_row (const TodaySession *session)
   g_object_set_data (G_OBJECT (row), "at-session-id", GSIZE_TO_POINTER ((gsize) session->id));
   g_signal_connect (row, "activated", G_CALLBACK (on_session_row_activated_cb), NULL);
 
-  /* "Morning Run, Running · 07:30, 5.2 km, personal record" */
-  label = g_strdup_printf ("%s, %s%s%s%s", session->title, session->subtitle,
-                           session->headline[0] != '\0' ? ", " : "", session->headline,
-                           session->is_record ? _(", personal record") : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   return row;
 }
 
@@ -418,7 +421,12 @@ new_quick_start_row (const QuickStart *start)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.repeat-session");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", start->session_id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+
+  /* Not the row's activatable widget, which would add the row's title to
+   * the button's accessible name. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect_object (row, "activated", G_CALLBACK (gtk_widget_activate), button,
+                           G_CONNECT_SWAPPED);
   return row;
 }
 
