@@ -26,6 +26,7 @@ struct _AtSessionRow
   GtkLabel       *pr_label;
   GtkLabel       *headline_label;
   GtkMenuButton  *menu_button;
+  GMenuModel     *row_menu;
 
   /* Owned */
   AtSession      *session;
@@ -413,6 +414,16 @@ delete_action (GtkWidget  *widget,
   activate_with_id (AT_SESSION_ROW (widget), "sessions.delete");
 }
 
+/* The menu's popover is made when first opened: a list makes many rows. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  AtSessionRow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->row_menu);
+}
+
 static void
 at_session_row_dispose (GObject *object)
 {
@@ -534,6 +545,7 @@ at_session_row_class_init (AtSessionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtSessionRow, pr_label);
   gtk_widget_class_bind_template_child (widget_class, AtSessionRow, headline_label);
   gtk_widget_class_bind_template_child (widget_class, AtSessionRow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AtSessionRow, row_menu);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sessionrow");
@@ -546,6 +558,7 @@ at_session_row_init (AtSessionRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
 
   update (self);
 }

@@ -517,6 +517,7 @@ on_loaded_cb (GObject      *source,
   show_totals (self, &job->stats);
 }
 
+/* Only while shown: showing the page reads it again. */
 static void
 reload (AtTodayPage *self)
 {
@@ -528,7 +529,7 @@ reload (AtTodayPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
-  if (self->store == NULL || self->user_id == 0)
+  if (self->store == NULL || self->user_id == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
   job = g_new0 (LoadJob, 1);
