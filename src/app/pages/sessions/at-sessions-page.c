@@ -45,6 +45,7 @@ struct _AtSessionsPage
   GHashTable         *activity_by_id;  /* activity_type id → AtActivityInfo */
   GSimpleAction      *type_action;     /* filter.type: the activity shown, 0 for all */
   guint               reload_id;
+  gboolean            keep_position;   /* the reload is for a change, not a filter */
   AtSessionsBench    *bench;           /* AT_BENCH=1 only */
 };
 
@@ -222,6 +223,10 @@ on_sessions_loaded_cb (GObject      *source,
   g_autoptr(AtSessionsPage) self = user_data;
   g_autoptr(AtSessionList) sessions = NULL;
   g_autoptr(GError) error = NULL;
+  GtkAdjustment *adjustment;
+  gboolean keep_position;
+  double position;
+  guint selected;
 
   sessions = at_session_list_new_finish (result, &error);
   if (sessions == NULL)
@@ -231,8 +236,23 @@ on_sessions_loaded_cb (GObject      *source,
       return;
     }
 
+  /* A session changed, was deleted or came back: the list stays where the
+   * user was. */
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  position = gtk_adjustment_get_value (adjustment);
+  selected = gtk_single_selection_get_selected (self->selection);
+  keep_position = self->keep_position && self->sessions != NULL;
+  self->keep_position = FALSE;
+
   g_set_object (&self->sessions, sessions);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sessions));
+  if (keep_position)
+    {
+      gtk_adjustment_set_value (adjustment, position);
+      /* After a delete, the next session is selected, for the next. */
+      if (selected < g_list_model_get_n_items (G_LIST_MODEL (sessions)))
+        gtk_single_selection_set_selected (self->selection, selected);
+    }
   update_child (self);
   update_delete_button (self);
   if (self->bench != NULL)
@@ -602,6 +622,7 @@ save_template_action (GtkWidget  *widget,
 static void
 on_filter_changed_cb (AtSessionsPage *self)
 {
+  self->keep_position = FALSE;
   queue_reload (self);
 }
 
@@ -622,7 +643,7 @@ on_type_changed_cb (GSimpleAction  *action,
 
   g_simple_action_set_state (action, value);
   gtk_menu_button_set_label (self->type_button, info != NULL ? info->name : _("All Activities"));
-  queue_reload (self);
+  on_filter_changed_cb (self);
 }
 
 static void
@@ -665,7 +686,11 @@ on_store_changed_cb (AtSessionsPage *self,
   /* A session's children change its headline too. */
   if (type == AT_TYPE_SESSION || type == AT_TYPE_ACTIVITY_EXERCISE ||
       type == AT_TYPE_EXERCISE_SET || type == AT_TYPE_ACTIVITY_METRIC)
-    queue_reload (self);
+    {
+      /* Unless a filter changed too. */
+      self->keep_position = self->reload_id == 0 || self->keep_position;
+      queue_reload (self);
+    }
 }
 
 static void
@@ -904,5 +929,6 @@ at_sessions_page_reload (AtSessionsPage *self)
 {
   g_return_if_fail (AT_IS_SESSIONS_PAGE (self));
 
+  self->keep_position = TRUE;
   load_sessions (self);
 }
