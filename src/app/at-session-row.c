@@ -38,28 +38,6 @@ struct _AtSessionRow
 
 G_DEFINE_FINAL_TYPE (AtSessionRow, at_session_row, GTK_TYPE_WIDGET)
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  PROP_ACTIVITY_NAME,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
-
-/* g_set_str() is GLib 2.76. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 /* The activity types of the catalogue by name, then by category. */
 static const struct {
   const char *name;
@@ -452,52 +430,6 @@ at_session_row_finalize (GObject *object)
 }
 
 static void
-at_session_row_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  AtSessionRow *self = AT_SESSION_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    case PROP_ACTIVITY_NAME:
-      g_value_set_string (value, self->activity_name);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-at_session_row_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  AtSessionRow *self = AT_SESSION_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      at_session_row_set_session (self, g_value_get_object (value));
-      break;
-
-    case PROP_ACTIVITY_NAME:
-      at_session_row_set_activity (self, g_value_get_string (value), self->icon_name);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 at_session_row_class_init (AtSessionRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -505,31 +437,6 @@ at_session_row_class_init (AtSessionRowClass *klass)
 
   object_class->dispose = at_session_row_dispose;
   object_class->finalize = at_session_row_finalize;
-  object_class->get_property = at_session_row_get_property;
-  object_class->set_property = at_session_row_set_property;
-
-  /**
-   * AtSessionRow:session:
-   *
-   * The session shown.
-   */
-  properties [PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         AT_TYPE_SESSION,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * AtSessionRow:activity-name:
-   *
-   * The name of the session's activity type, the title of a session
-   * without a name of its own.
-   */
-  properties [PROP_ACTIVITY_NAME] =
-    g_param_spec_string ("activity-name", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The menu's actions hand the session to the page's and window's. */
   gtk_widget_class_install_action (widget_class, "row.open", NULL, open_action);
@@ -570,75 +477,33 @@ at_session_row_new (void)
 }
 
 /**
- * at_session_row_get_session:
+ * at_session_row_show:
+ * @session: (nullable): the session to show, or %NULL for none
+ * @activity_name: (nullable): the name of its activity type
+ * @icon_name: (nullable): that type's icon
+ * @headline: (nullable): its headline figure
+ * @first_of_day: whether the row shows its day above it
  *
- * Returns: (transfer none) (nullable): the session shown
+ * Shows @session, with what the list knows of it beyond its columns.
  */
-AtSession *
-at_session_row_get_session (AtSessionRow *self)
-{
-  g_return_val_if_fail (AT_IS_SESSION_ROW (self), NULL);
-
-  return self->session;
-}
-
 void
-at_session_row_set_session (AtSessionRow *self,
-                            AtSession    *session)
+at_session_row_show (AtSessionRow            *self,
+                     AtSession               *session,
+                     const char              *activity_name,
+                     const char              *icon_name,
+                     const AtSessionHeadline *headline,
+                     gboolean                 first_of_day)
 {
   g_return_if_fail (AT_IS_SESSION_ROW (self));
   g_return_if_fail (session == NULL || AT_IS_SESSION (session));
 
-  if (!g_set_object (&self->session, session))
-    return;
-
-  update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
-}
-
-const char *
-at_session_row_get_activity_name (AtSessionRow *self)
-{
-  g_return_val_if_fail (AT_IS_SESSION_ROW (self), NULL);
-
-  return self->activity_name;
-}
-
-/**
- * at_session_row_set_activity:
- * @activity_name: (nullable): the name of the session's activity type
- * @icon_name: (nullable): its icon
- */
-void
-at_session_row_set_activity (AtSessionRow *self,
-                             const char   *activity_name,
-                             const char   *icon_name)
-{
-  g_return_if_fail (AT_IS_SESSION_ROW (self));
-
-  set_string (&self->icon_name, icon_name);
-  if (set_string (&self->activity_name, activity_name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACTIVITY_NAME]);
-  update (self);
-}
-
-/**
- * at_session_row_set_headline:
- * @headline: (nullable): the session's headline figure
- * @first_of_day: whether the row shows its day above it
- *
- * Sets what the list knows of the session beyond its columns.
- */
-void
-at_session_row_set_headline (AtSessionRow            *self,
-                             const AtSessionHeadline *headline,
-                             gboolean                 first_of_day)
-{
-  g_return_if_fail (AT_IS_SESSION_ROW (self));
-
-  g_clear_pointer (&self->headline, g_free);
-  if (headline != NULL)
-    self->headline = at_session_row_format_headline (headline);
+  g_set_object (&self->session, session);
+  g_free (self->activity_name);
+  self->activity_name = g_strdup (activity_name);
+  g_free (self->icon_name);
+  self->icon_name = g_strdup (icon_name);
+  g_free (self->headline);
+  self->headline = headline != NULL ? at_session_row_format_headline (headline) : NULL;
   self->first_of_day = first_of_day;
   update (self);
 }

@@ -24,14 +24,10 @@ GPtrArray  *at_session_row_read_activities   (AtStore                 *store,
 G_DECLARE_FINAL_TYPE (AtSessionRow, at_session_row, AT, SESSION_ROW, GtkWidget)
 
 GtkWidget  *at_session_row_new               (void);
-AtSession  *at_session_row_get_session       (AtSessionRow            *self);
-void        at_session_row_set_session       (AtSessionRow            *self,
-                                              AtSession               *session);
-const char *at_session_row_get_activity_name (AtSessionRow            *self);
-void        at_session_row_set_activity      (AtSessionRow            *self,
+void        at_session_row_show              (AtSessionRow            *self,
+                                              AtSession               *session,
                                               const char              *activity_name,
-                                              const char              *icon_name);
-void        at_session_row_set_headline      (AtSessionRow            *self,
+                                              const char              *icon_name,
                                               const AtSessionHeadline *headline,
                                               gboolean                 first_of_day);
 

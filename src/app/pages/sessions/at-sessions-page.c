@@ -39,7 +39,8 @@ struct _AtSessionsPage
   /* Owned */
   AtStore            *store;
   gint64              user_id;
-  GCancellable       *cancellable;     /* the load under way */
+  GCancellable       *cancellable;     /* the list's load under way */
+  GCancellable       *activities_cancellable;
   AtSessionList      *sessions;
   GPtrArray          *activities;      /* AtActivityInfo by name, as the type menu lists them */
   GHashTable         *activity_by_id;  /* activity_type id → AtActivityInfo */
@@ -206,6 +207,8 @@ clear (AtSessionsPage *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->activities_cancellable);
+  g_clear_object (&self->activities_cancellable);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->sessions);
@@ -738,9 +741,9 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
                               &(gint64) { at_record_get_int (AT_RECORD (session), "activity_type_id") });
   at_session_list_get_headline (self->sessions, position, &headline);
 
-  at_session_row_set_session (row, session);
-  at_session_row_set_activity (row, info != NULL ? info->name : NULL, info != NULL ? info->icon_name : NULL);
-  at_session_row_set_headline (row, &headline, is_first_of_day (self, position, session));
+  at_session_row_show (row, session,
+                       info != NULL ? info->name : NULL, info != NULL ? info->icon_name : NULL,
+                       &headline, is_first_of_day (self, position, session));
 }
 
 static void
@@ -750,9 +753,7 @@ on_row_unbind_cb (GtkSignalListItemFactory *factory,
 {
   AtSessionRow *row = AT_SESSION_ROW (gtk_list_item_get_child (item));
 
-  at_session_row_set_session (row, NULL);
-  at_session_row_set_activity (row, NULL, NULL);
-  at_session_row_set_headline (row, NULL, FALSE);
+  at_session_row_show (row, NULL, NULL, NULL, NULL, FALSE);
 }
 
 static void
@@ -899,9 +900,9 @@ at_sessions_page_load (AtSessionsPage *self,
 
   job = g_new0 (ActivitiesJob, 1);
   job->user_id = user_id;
-  self->cancellable = g_cancellable_new ();
-  at_store_run_async (store, read_activities, job, activities_job_free, self->cancellable,
-                      on_activities_read_cb, g_object_ref (self));
+  self->activities_cancellable = g_cancellable_new ();
+  at_store_run_async (store, read_activities, job, activities_job_free,
+                      self->activities_cancellable, on_activities_read_cb, g_object_ref (self));
 }
 
 /**
