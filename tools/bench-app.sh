@@ -5,8 +5,8 @@
 #   tools/bench-app.sh DATABASE [BUILD_DIR]      (default: _build-app)
 #
 # Runs the real app with AT_BENCH=1 (see src/app/pages/sessions/
-# at-sessions-bench.c) on a private X server and D-Bus session, on a copy-free
-# open of DATABASE: the app only reads it. Prints, from the app:
+# at-sessions-bench.c) on a private X server and D-Bus session, on DATABASE
+# itself (the benchmark logs nothing in it). Prints, from the app:
 #   bench: first-frame-ms T       launch to the end of the first frame with rows
 #   bench: scroll-frames N worst-frame-ms W mean-frame-ms M
 #   bench: rows R loaded L        the list's rows, and those held in memory
