@@ -1,10 +1,14 @@
-/* at-session-row.c: AtSessionRow, one session in the sessions list. */
+/* at-session-row.c: AtSessionRow, one session in the sessions list: its
+ * activity's icon, name, time and duration, its headline figure and PR
+ * badge, a menu, and above the first session of a day, the day. */
 
 #define G_LOG_DOMAIN "at-session-row"
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -15,76 +19,160 @@ struct _AtSessionRow
   GtkWidget       parent_instance;
 
   /* Template widgets */
+  GtkLabel       *day_label;
+  GtkImage       *icon_image;
   GtkLabel       *title_label;
-  GtkLabel       *date_label;
-  GtkLabel       *duration_label;
+  GtkLabel       *subtitle_label;
+  GtkLabel       *pr_label;
+  GtkLabel       *headline_label;
+  GtkMenuButton  *menu_button;
+  GMenuModel     *row_menu;
 
   /* Owned */
   AtSession      *session;
   char           *activity_name;
-  GBindingGroup  *bindings;
-  GSignalGroup   *signals;
+  char           *icon_name;
+  char           *headline;
+  gboolean        first_of_day;
 };
 
 G_DEFINE_FINAL_TYPE (AtSessionRow, at_session_row, GTK_TYPE_WIDGET)
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  PROP_ACTIVITY_NAME,
-  N_PROPS
+/* The activity types of the catalogue by name, then by category. */
+static const struct {
+  const char *name;
+  const char *icon_name;
+} activity_icons[] = {
+  { "Weight Training", "power-profile-performance-symbolic" },
+  { "Yoga", "emoji-people-symbolic" },
+  { "Pilates", "emoji-people-symbolic" },
+  { "Stretching", "emoji-people-symbolic" },
+  { "Dance", "emoji-people-symbolic" },
+  { "Music", "emblem-music-symbolic" },
+  { "Painting", "applications-graphics-symbolic" },
+  { "Drawing", "applications-graphics-symbolic" },
+  { "Photography", "camera-photo-symbolic" },
+  { "Writing", "accessories-text-editor-symbolic" },
+  { "Reading", "accessories-dictionary-symbolic" },
+  { "Language Learning", "accessories-dictionary-symbolic" },
+  { "Chess", "applications-games-symbolic" },
+  { "Puzzles", "applications-games-symbolic" },
+  { "Board Games", "applications-games-symbolic" },
+  { "Physical", "emoji-activities-symbolic" },
+  { "Creative", "applications-graphics-symbolic" },
+  { "Wellness", "emoji-nature-symbolic" },
+  { "Cognitive", "accessories-dictionary-symbolic" },
+  { "Social", "system-users-symbolic" },
 };
 
-static GParamSpec *properties [N_PROPS];
-
-static void
-update_accessible_label (AtSessionRow *self)
+/**
+ * at_session_row_get_icon_name:
+ * @type_name: (nullable): an activity type's name
+ * @category_name: (nullable): the name of its category
+ *
+ * Returns: the symbolic icon of an activity type
+ */
+const char *
+at_session_row_get_icon_name (const char *type_name,
+                              const char *category_name)
 {
-  GtkLabel *labels[] = { self->title_label, self->date_label, self->duration_label };
-  g_autoptr(GString) label = g_string_new (NULL);
-
-  g_assert (AT_IS_SESSION_ROW (self));
-
-  /* One phrase for screen readers: "Morning run, Tue, 14 May 2024, 45 min". */
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (activity_icons); i++)
     {
-      const char *text = gtk_label_get_text (labels[i]);
+      if (g_strcmp0 (activity_icons[i].name, type_name) == 0)
+        return activity_icons[i].icon_name;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (activity_icons); i++)
+    {
+      if (g_strcmp0 (activity_icons[i].name, category_name) == 0)
+        return activity_icons[i].icon_name;
+    }
+  return "emoji-activities-symbolic";
+}
 
-      if (text[0] == '\0')
-        continue;
-      if (label->len > 0)
-        g_string_append (label, ", ");
-      g_string_append (label, text);
+void
+at_activity_info_free (gpointer data)
+{
+  AtActivityInfo *info = data;
+
+  g_free (info->name);
+  g_free (info->icon_name);
+  g_free (info);
+}
+
+static int
+compare_activity_names (gconstpointer a,
+                        gconstpointer b)
+{
+  const AtActivityInfo *info_a = *(AtActivityInfo **) a;
+  const AtActivityInfo *info_b = *(AtActivityInfo **) b;
+
+  return g_utf8_collate (info_a->name, info_b->name);
+}
+
+/**
+ * at_session_row_read_activities:
+ *
+ * Reads the catalogue's activity types with their icons, for a worker.
+ *
+ * Returns: (transfer full) (element-type AtActivityInfo): the types by
+ * name, or %NULL with @error set
+ */
+GPtrArray *
+at_session_row_read_activities (AtStore  *store,
+                                gint64    user_id,
+                                GError  **error)
+{
+  g_autoptr(GListModel) types = NULL;
+  g_autoptr(GListModel) categories = NULL;
+  g_autoptr(GHashTable) category_names = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  guint n_items;
+
+  types = at_store_list (store, user_id, AT_TYPE_ACTIVITY_TYPE, NULL, 0, error);
+  if (types == NULL)
+    return NULL;
+  categories = at_store_list (store, user_id, AT_TYPE_ACTIVITY_CATEGORY, NULL, 0, error);
+  if (categories == NULL)
+    return NULL;
+
+  category_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  n_items = g_list_model_get_n_items (categories);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(AtRecord) category = g_list_model_get_item (categories, i);
+
+      g_hash_table_insert (category_names,
+                           g_memdup2 (&(gint64) { at_record_get_id (category) }, sizeof (gint64)),
+                           g_strdup (at_record_get_string (category, "name")));
     }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
-                                  -1);
+  activities = g_ptr_array_new_with_free_func (at_activity_info_free);
+  n_items = g_list_model_get_n_items (types);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(AtRecord) type = g_list_model_get_item (types, i);
+      gint64 category_id = at_record_get_int (type, "category_id");
+      AtActivityInfo *info = g_new0 (AtActivityInfo, 1);
+
+      info->id = at_record_get_id (type);
+      info->name = g_strdup (at_record_get_string (type, "name"));
+      info->icon_name = g_strdup (at_session_row_get_icon_name (info->name,
+                                                                g_hash_table_lookup (category_names,
+                                                                                     &category_id)));
+      g_ptr_array_add (activities, info);
+    }
+  g_ptr_array_sort (activities, compare_activity_names);
+
+  return g_steal_pointer (&activities);
 }
 
-static void
-update_title (AtSessionRow *self)
-{
-  const char *name = NULL;
-
-  g_assert (AT_IS_SESSION_ROW (self));
-
-  if (self->session != NULL)
-    name = at_session_get_session_name (self->session);
-
-  if (name == NULL || name[0] == '\0')
-    name = self->activity_name;
-
-  if (name == NULL || name[0] == '\0')
-    name = _("Untitled session");
-
-  gtk_label_set_text (self->title_label, name);
-  update_accessible_label (self);
-}
-
-/* "45 min" or "1 h 05 min" */
-static char *
-format_duration (gint64 minutes)
+/**
+ * at_session_row_format_duration:
+ *
+ * Returns: (transfer full): "45 min" or "1 h 05 min"
+ */
+char *
+at_session_row_format_duration (gint64 minutes)
 {
   if (minutes < 60)
     /* Translators: a session's duration under an hour */
@@ -95,77 +183,235 @@ format_duration (gint64 minutes)
   return g_strdup_printf (_("%d h %02d min"), (int) (minutes / 60), (int) (minutes % 60));
 }
 
-static gboolean
-transform_local_date (GBinding     *binding,
-                      const GValue *from_value,
-                      GValue       *to_value,
-                      gpointer      user_data)
+/* "5.2", "10", "12.25": at most two decimals, no trailing zeros. */
+static char *
+format_decimal (double value)
 {
-  const char *iso = g_value_get_string (from_value);
+  char *text = g_strdup_printf ("%.2f", value);
+  char *end = text + strlen (text) - 1;
+
+  while (*end == '0')
+    *end-- = '\0';
+  if (*end == '.')
+    *end = '\0';
+  return text;
+}
+
+/**
+ * at_session_row_format_headline:
+ * @headline: a session's headline figure
+ *
+ * Returns: (transfer full): the figure with its unit, "" for none
+ */
+char *
+at_session_row_format_headline (const AtSessionHeadline *headline)
+{
+  g_autofree char *number = NULL;
+
+  g_return_val_if_fail (headline != NULL, NULL);
+
+  switch (headline->kind)
+    {
+    case AT_HEADLINE_VOLUME:
+      /* Translators: a session's total volume and the weight unit, "5230 kg" */
+      return g_strdup_printf (_("%.0f %s"), round (headline->value), headline->unit);
+
+    case AT_HEADLINE_DISTANCE:
+      number = format_decimal (headline->value);
+      /* Translators: a session's distance and its unit, "5.2 km" */
+      return g_strdup_printf (_("%s %s"), number, headline->unit);
+
+    case AT_HEADLINE_MINUTES:
+      return at_session_row_format_duration ((gint64) headline->value);
+
+    case AT_HEADLINE_NONE:
+    default:
+      return g_strdup ("");
+    }
+}
+
+/* "Tue, 14 May 2024" for "2024-05-14", in @format. */
+static char *
+format_local_date (const char *iso,
+                   const char *format)
+{
   g_autoptr(GDateTime) date = NULL;
   int year, month, day;
   char end;
 
   if (iso == NULL || sscanf (iso, "%d-%d-%d%c", &year, &month, &day, &end) != 3)
-    {
-      g_value_set_string (to_value, iso);
-      return TRUE;
-    }
+    return g_strdup (iso != NULL ? iso : "");
 
   date = g_date_time_new_utc (year, month, day, 0, 0, 0);
   if (date == NULL)
-    {
-      g_value_set_string (to_value, iso);
-      return TRUE;
-    }
+    return g_strdup (iso);
 
-  /* Translators: a session's day in the list, see the GDateTime format docs;
-   * "Tue, 14 May 2024" */
-  g_value_take_string (to_value, g_date_time_format (date, _("%a, %-d %b %Y")));
-  return TRUE;
+  return g_date_time_format (date, format);
 }
 
-static gboolean
-transform_duration (GBinding     *binding,
-                    const GValue *from_value,
-                    GValue       *to_value,
-                    gpointer      user_data)
+/* The start, on the clock of where the session was. */
+static char *
+format_start_time (AtSession *session)
 {
-  g_autoptr(GObject) session = g_binding_dup_source (binding);
+  gint64 local = at_session_get_started_at (session) +
+                 at_record_get_int (AT_RECORD (session), "utc_offset_seconds");
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (local);
 
-  /* No end time, no duration: show nothing rather than "0 min". */
-  if (session == NULL || at_record_is_null (AT_RECORD (session), "duration_minutes"))
-    g_value_set_string (to_value, "");
-  else
-    g_value_take_string (to_value, format_duration (g_value_get_int64 (from_value)));
+  return time != NULL ? g_date_time_format (time, "%H:%M") : g_strdup ("");
+}
 
-  return TRUE;
+static const char *
+get_title (AtSessionRow *self)
+{
+  const char *name = NULL;
+
+  if (self->session != NULL)
+    name = at_session_get_session_name (self->session);
+  if (name == NULL || name[0] == '\0')
+    name = self->activity_name;
+  if (name == NULL || name[0] == '\0')
+    name = _("Untitled session");
+  return name;
 }
 
 static void
-on_label_changed_cb (AtSessionRow *self)
+update (AtSessionRow *self)
 {
-  update_accessible_label (self);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autoptr(GString) label = g_string_new (NULL);
+  g_autofree char *day = NULL;
+  g_autofree char *short_day = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *duration = NULL;
+  g_autofree char *menu_label = NULL;
+  const char *title = get_title (self);
+  gboolean is_record = FALSE;
+
+  g_assert (AT_IS_SESSION_ROW (self));
+
+  if (self->session != NULL)
+    {
+      const char *local_date = at_session_get_local_date (self->session);
+
+      /* Translators: the heading over a day's sessions, see the GDateTime
+       * format docs; "Tuesday, 14 May 2024" */
+      day = format_local_date (local_date, _("%A, %-d %B %Y"));
+      /* Translators: a session's day, see the GDateTime format docs;
+       * "Tue, 14 May 2024" */
+      short_day = format_local_date (local_date, _("%a, %-d %b %Y"));
+      start = format_start_time (self->session);
+      if (!at_record_is_null (AT_RECORD (self->session), "duration_minutes"))
+        duration = at_session_row_format_duration (at_session_get_duration_minutes (self->session));
+      is_record = at_record_get_boolean (AT_RECORD (self->session), "is_personal_record");
+    }
+
+  /* "Running · 07:30 · 45 min" */
+  if (self->activity_name != NULL && g_strcmp0 (self->activity_name, title) != 0)
+    g_string_append (subtitle, self->activity_name);
+  if (start != NULL)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", start);
+  if (duration != NULL)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", duration);
+
+  gtk_label_set_text (self->day_label, day != NULL ? day : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->day_label), self->first_of_day && day != NULL);
+  gtk_image_set_from_icon_name (self->icon_image, self->icon_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->icon_image), self->icon_name != NULL);
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->subtitle_label, subtitle->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->pr_label), is_record);
+  gtk_label_set_text (self->headline_label, self->headline != NULL ? self->headline : "");
+
+  /* One phrase for screen readers:
+   * "Morning Run, Running, Tue, 14 May 2024, 07:30, 45 min, 5.2 km, personal record" */
+  g_string_append (label, title);
+  if (self->activity_name != NULL && g_strcmp0 (self->activity_name, title) != 0)
+    g_string_append_printf (label, ", %s", self->activity_name);
+  if (short_day != NULL)
+    g_string_append_printf (label, ", %s", short_day);
+  if (start != NULL)
+    g_string_append_printf (label, ", %s", start);
+  if (duration != NULL)
+    g_string_append_printf (label, ", %s", duration);
+  if (self->headline != NULL && self->headline[0] != '\0' && g_strcmp0 (self->headline, duration) != 0)
+    g_string_append_printf (label, ", %s", self->headline);
+  if (is_record)
+    g_string_append_printf (label, ", %s", _("personal record"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
+                                  -1);
+
+  /* Translators: the accessible name of a session's menu button */
+  menu_label = g_strdup_printf (_("Actions for %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,
+                                  -1);
+}
+
+static void
+activate_with_id (AtSessionRow *self,
+                  const char   *action_name)
+{
+  if (self->session == NULL)
+    return;
+
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), action_name, "x",
+                                   at_record_get_id (AT_RECORD (self->session))))
+    g_debug ("No action %s for the session row", action_name);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  activate_with_id (AT_SESSION_ROW (widget), "win.edit-session");
+}
+
+static void
+repeat_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  activate_with_id (AT_SESSION_ROW (widget), "win.repeat-session");
+}
+
+static void
+save_template_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  activate_with_id (AT_SESSION_ROW (widget), "sessions.save-template");
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  activate_with_id (AT_SESSION_ROW (widget), "sessions.delete");
+}
+
+/* The menu's popover is made when first opened: a list makes many rows. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  AtSessionRow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->row_menu);
 }
 
 static void
 at_session_row_dispose (GObject *object)
 {
   AtSessionRow *self = AT_SESSION_ROW (object);
+  GtkWidget *child;
 
-  if (self->bindings != NULL)
-    g_binding_group_set_source (self->bindings, NULL);
-  if (self->signals != NULL)
-    g_signal_group_set_target (self->signals, NULL);
-  g_clear_object (&self->bindings);
-  g_clear_object (&self->signals);
   g_clear_object (&self->session);
 
-  /* Unparents the bound children only: the box holding the labels has no id. */
   gtk_widget_dispose_template (GTK_WIDGET (self), AT_TYPE_SESSION_ROW);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
-       child != NULL;
-       child = gtk_widget_get_first_child (GTK_WIDGET (self)))
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (at_session_row_parent_class)->dispose (object);
@@ -177,54 +423,10 @@ at_session_row_finalize (GObject *object)
   AtSessionRow *self = AT_SESSION_ROW (object);
 
   g_clear_pointer (&self->activity_name, g_free);
+  g_clear_pointer (&self->icon_name, g_free);
+  g_clear_pointer (&self->headline, g_free);
 
   G_OBJECT_CLASS (at_session_row_parent_class)->finalize (object);
-}
-
-static void
-at_session_row_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  AtSessionRow *self = AT_SESSION_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    case PROP_ACTIVITY_NAME:
-      g_value_set_string (value, self->activity_name);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-at_session_row_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  AtSessionRow *self = AT_SESSION_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      at_session_row_set_session (self, g_value_get_object (value));
-      break;
-
-    case PROP_ACTIVITY_NAME:
-      at_session_row_set_activity_name (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -235,37 +437,22 @@ at_session_row_class_init (AtSessionRowClass *klass)
 
   object_class->dispose = at_session_row_dispose;
   object_class->finalize = at_session_row_finalize;
-  object_class->get_property = at_session_row_get_property;
-  object_class->set_property = at_session_row_set_property;
 
-  /**
-   * AtSessionRow:session:
-   *
-   * The session shown.
-   */
-  properties [PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         AT_TYPE_SESSION,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * AtSessionRow:activity-name:
-   *
-   * The name of the session's activity type, the title of a session
-   * without a name of its own.
-   */
-  properties [PROP_ACTIVITY_NAME] =
-    g_param_spec_string ("activity-name", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* The menu's actions hand the session to the page's and window's. */
+  gtk_widget_class_install_action (widget_class, "row.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "row.repeat", NULL, repeat_action);
+  gtk_widget_class_install_action (widget_class, "row.save-template", NULL, save_template_action);
+  gtk_widget_class_install_action (widget_class, "row.delete", NULL, delete_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/at-session-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtSessionRow, day_label);
+  gtk_widget_class_bind_template_child (widget_class, AtSessionRow, icon_image);
   gtk_widget_class_bind_template_child (widget_class, AtSessionRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, AtSessionRow, date_label);
-  gtk_widget_class_bind_template_child (widget_class, AtSessionRow, duration_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_label_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, AtSessionRow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, AtSessionRow, pr_label);
+  gtk_widget_class_bind_template_child (widget_class, AtSessionRow, headline_label);
+  gtk_widget_class_bind_template_child (widget_class, AtSessionRow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AtSessionRow, row_menu);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sessionrow");
@@ -276,23 +463,11 @@ static void
 at_session_row_init (AtSessionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
 
-  self->bindings = g_binding_group_new ();
-  g_binding_group_bind_full (self->bindings, "local-date",
-                             self->date_label, "label",
-                             G_BINDING_SYNC_CREATE,
-                             transform_local_date, NULL, NULL, NULL);
-  g_binding_group_bind_full (self->bindings, "duration-minutes",
-                             self->duration_label, "label",
-                             G_BINDING_SYNC_CREATE,
-                             transform_duration, NULL, NULL, NULL);
-
-  self->signals = g_signal_group_new (AT_TYPE_SESSION);
-  g_signal_group_connect_object (self->signals, "notify::session-name",
-                                 G_CALLBACK (update_title), self,
-                                 G_CONNECT_SWAPPED);
-
-  update_title (self);
+  update (self);
 }
 
 GtkWidget *
@@ -302,60 +477,33 @@ at_session_row_new (void)
 }
 
 /**
- * at_session_row_get_session:
+ * at_session_row_show:
+ * @session: (nullable): the session to show, or %NULL for none
+ * @activity_name: (nullable): the name of its activity type
+ * @icon_name: (nullable): that type's icon
+ * @headline: (nullable): its headline figure
+ * @first_of_day: whether the row shows its day above it
  *
- * Returns: (transfer none) (nullable): the session shown
+ * Shows @session, with what the list knows of it beyond its columns.
  */
-AtSession *
-at_session_row_get_session (AtSessionRow *self)
-{
-  g_return_val_if_fail (AT_IS_SESSION_ROW (self), NULL);
-
-  return self->session;
-}
-
 void
-at_session_row_set_session (AtSessionRow *self,
-                            AtSession    *session)
+at_session_row_show (AtSessionRow            *self,
+                     AtSession               *session,
+                     const char              *activity_name,
+                     const char              *icon_name,
+                     const AtSessionHeadline *headline,
+                     gboolean                 first_of_day)
 {
   g_return_if_fail (AT_IS_SESSION_ROW (self));
   g_return_if_fail (session == NULL || AT_IS_SESSION (session));
 
-  if (!g_set_object (&self->session, session))
-    return;
-
-  g_binding_group_set_source (self->bindings, session);
-  g_signal_group_set_target (self->signals, session);
-
-  if (session == NULL)
-    {
-      gtk_label_set_text (self->date_label, "");
-      gtk_label_set_text (self->duration_label, "");
-    }
-
-  update_title (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
-}
-
-const char *
-at_session_row_get_activity_name (AtSessionRow *self)
-{
-  g_return_val_if_fail (AT_IS_SESSION_ROW (self), NULL);
-
-  return self->activity_name;
-}
-
-void
-at_session_row_set_activity_name (AtSessionRow *self,
-                                  const char   *activity_name)
-{
-  g_return_if_fail (AT_IS_SESSION_ROW (self));
-
-  if (g_strcmp0 (self->activity_name, activity_name) == 0)
-    return;
-
+  g_set_object (&self->session, session);
   g_free (self->activity_name);
   self->activity_name = g_strdup (activity_name);
-  update_title (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACTIVITY_NAME]);
+  g_free (self->icon_name);
+  self->icon_name = g_strdup (icon_name);
+  g_free (self->headline);
+  self->headline = headline != NULL ? at_session_row_format_headline (headline) : NULL;
+  self->first_of_day = first_of_day;
+  update (self);
 }

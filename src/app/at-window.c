@@ -44,6 +44,7 @@ struct _AtWindow
   AtStore              *store;
   char                 *path;
   gint64                user_id;
+  AdwToast             *undo_toast;    /* the last toast with an Undo: Ctrl+Z */
 };
 
 G_DEFINE_FINAL_TYPE (AtWindow, at_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -143,8 +144,7 @@ load_pages (AtWindow *self)
 {
   AtStore *store = self->user_id != 0 ? self->store : NULL;
 
-  if (store == NULL)
-    at_sessions_page_load (self->sessions_page, NULL, 0, NULL);
+  at_sessions_page_load (self->sessions_page, store, self->user_id);
   at_today_page_load (self->today_page, store, self->user_id);
   at_progress_page_load (self->progress_page, store, self->user_id);
   at_body_page_load (self->body_page, store, self->user_id);
@@ -186,12 +186,6 @@ load_profile (AtWindow *self)
 
   user = g_list_model_get_item (users, 0);
   self->user_id = at_record_get_id (user);
-
-  if (!at_sessions_page_load (self->sessions_page, self->store, self->user_id, &error))
-    {
-      at_window_show_error (self, at_store_get_path (self->store), error);
-      return;
-    }
   load_pages (self);
 
   show_view (self, "main");
@@ -244,10 +238,14 @@ on_back_clicked_cb (AtWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static void remember_undo (AtWindow *self,
+                           AdwToast *toast);
+
 static void
 on_add_toast_cb (AtWindow *self,
                  AdwToast *toast)
 {
+  remember_undo (self, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
 }
 
@@ -345,6 +343,50 @@ edit_session_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* Ctrl+Z does what the last toast's Undo does, even once the toast has
+ * gone, and only once. In this app a toast's button is always its Undo. */
+static void
+forget_undo (AtWindow *self)
+{
+  if (self->undo_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->undo_toast, self);
+  g_clear_object (&self->undo_toast);
+}
+
+static void
+remember_undo (AtWindow *self,
+               AdwToast *toast)
+{
+  if (adw_toast_get_button_label (toast) == NULL)
+    return;
+
+  forget_undo (self);
+  self->undo_toast = g_object_ref (toast);
+  /* Undone from the toast itself: nothing left for Ctrl+Z. */
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (forget_undo),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AtWindow *self = AT_WINDOW (widget);
+  g_autoptr(AdwToast) toast = NULL;
+
+  if (self->undo_toast == NULL)
+    return;
+
+  toast = g_object_ref (self->undo_toast);
+  forget_undo (self);
+  adw_toast_dismiss (toast);
+  g_signal_emit_by_name (toast, "button-clicked");
+  if (adw_toast_get_action_name (toast) != NULL)
+    gtk_widget_activate_action_variant (widget, adw_toast_get_action_name (toast),
+                                        adw_toast_get_action_target_value (toast));
+}
+
 static gboolean
 at_window_close_request (GtkWindow *window)
 {
@@ -373,6 +415,7 @@ at_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
+  forget_undo (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AT_TYPE_WINDOW);
 
@@ -490,6 +533,8 @@ at_window_class_init (AtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_action);
   gtk_widget_class_install_action (widget_class, "win.repeat-session", "x", new_session_action);
   gtk_widget_class_install_action (widget_class, "win.edit-session", "x", edit_session_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 }
 
 static void
@@ -649,7 +694,7 @@ at_window_show_error (AtWindow     *self,
     }
 
   self->user_id = 0;
-  at_sessions_page_load (self->sessions_page, NULL, 0, NULL);
+  at_sessions_page_load (self->sessions_page, NULL, 0);
   at_today_page_load (self->today_page, NULL, 0);
   at_welcome_page_set_store (self->welcome_page, NULL);
 

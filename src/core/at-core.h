@@ -9,6 +9,7 @@
 #include "at-history.h"
 #include "at-one-rep-max.h"
 #include "at-search.h"
+#include "at-session-list.h"
 #include "at-store.h"
 #include "at-store-async.h"
 #include "at-units.h"

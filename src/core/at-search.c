@@ -49,11 +49,21 @@ at_search_build_query (const char *text)
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
-/* The session text columns only: the owner column holds the user token. */
-static char *
-session_match (gint64      user_id,
-               const char *words)
+/**
+ * at_search_build_session_match:
+ * @user_id: whose sessions to find
+ * @words: a query from at_search_build_query()
+ *
+ * Returns: (transfer full): the session_fts MATCH expression for @words in
+ * @user_id's session text columns only (the owner column holds the user
+ * token).
+ */
+char *
+at_search_build_session_match (gint64      user_id,
+                               const char *words)
 {
+  g_return_val_if_fail (words != NULL, NULL);
+
   return g_strdup_printf ("owner : u%" G_GINT64_FORMAT " AND {session_name notes location} : (%s)",
                           user_id, words);
 }
@@ -142,7 +152,7 @@ at_store_search_sessions (AtStore        *store,
   if (words == NULL)
     return G_LIST_MODEL (g_steal_pointer (&results));
 
-  match = session_match (user_id, words);
+  match = at_search_build_session_match (user_id, words);
   sql = build_session_sql (order, flags);
   stmt = _at_store_prepare (store, sql, error);
   if (stmt == NULL)

@@ -19,6 +19,8 @@ typedef enum
 } AtSearchFlags;
 
 char        *at_search_build_query       (const char     *text);
+char        *at_search_build_session_match (gint64        user_id,
+                                            const char   *words);
 GListModel  *at_store_search_sessions    (AtStore        *store,
                                           gint64          user_id,
                                           const char     *text,

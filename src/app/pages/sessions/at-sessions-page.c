@@ -1,34 +1,53 @@
-/* at-sessions-page.c: AtSessionsPage, a profile's sessions, newest first,
- * and a search over them. */
+/* at-sessions-page.c: AtSessionsPage, a profile's sessions, newest first and
+ * grouped by day, filtered by activity type, days and words.
+ *
+ * The list is an AtSessionList: its count and first page are read on a
+ * worker, further pages by keyset as the list scrolls. Any filter change
+ * or store change loads a new one, cancelling the load before. */
 
 #define G_LOG_DOMAIN "at-sessions-page"
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "at-session-row.h"
+#include "at-sessions-bench.h"
 #include "at-sessions-page.h"
-
-/* Enough to find a session by name; the list itself scrolls through all. */
-#define SEARCH_LIMIT 200
 
 struct _AtSessionsPage
 {
-  AdwBin          parent_instance;
+  AdwBin              parent_instance;
 
   /* Template widgets */
-  GtkSearchEntry *search_entry;
-  GtkStack       *stack;
+  GtkSearchEntry     *search_entry;
+  GtkButton          *delete_button;
+  GtkMenuButton      *type_button;
+  GtkEntry           *from_entry;
+  GtkEntry           *to_entry;
+  GtkButton          *clear_button;
+  GtkLabel           *filter_error_label;
+  GtkStack           *stack;
+  GtkScrolledWindow  *scrolled_window;
+  GtkListView        *list_view;
   GtkSingleSelection *selection;
-  GtkSingleSelection *results_selection;
-  AdwStatusPage  *no_results_page;
+  AdwStatusPage      *no_results_page;
 
   /* Owned */
-  AtStore        *store;
-  GListModel     *sessions;
-  GHashTable     *activity_names; /* activity_type id → name */
-  gint64          user_id;
+  AtStore            *store;
+  gint64              user_id;
+  GCancellable       *cancellable;     /* the list's load under way */
+  GCancellable       *activities_cancellable;
+  AtSessionList      *sessions;
+  GPtrArray          *activities;      /* AtActivityInfo by name, as the type menu lists them */
+  GHashTable         *activity_by_id;  /* activity_type id → AtActivityInfo */
+  GSimpleAction      *type_action;     /* filter.type: the activity shown, 0 for all */
+  guint               reload_id;
+  gboolean            keep_position;   /* the reload is for a change, not a filter */
+  AtSessionsBench    *bench;           /* AT_BENCH=1 only */
 };
 
 G_DEFINE_FINAL_TYPE (AtSessionsPage, at_sessions_page, ADW_TYPE_BIN)
@@ -40,7 +59,7 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-static void update_actions (AtSessionsPage *self);
+static void load_sessions (AtSessionsPage *self);
 
 /* Hides the other children rather than only covering them, so that a screen
  * reader does not find their text (GTK 4.8 exposes unmapped stack pages). */
@@ -76,21 +95,109 @@ add_toast (AtSessionsPage *self,
   g_signal_emit (self, signals [ADD_TOAST], 0, toast);
 }
 
+static const char *
+get_search_text (AtSessionsPage *self)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
+static gint64
+get_selected_type (AtSessionsPage *self)
+{
+  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (self->type_action));
+
+  return g_variant_get_int64 (state);
+}
+
+/* An entry's day, "" when empty; NULL, with the entry marked, when it
+ * holds no date. */
+static const char *
+read_date_entry (GtkEntry   *entry,
+                 const char *field,
+                 GString    *errors)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  int year = 0, month = 0, day = 0;
+  char end;
+  gboolean valid;
+
+  valid = text[0] == '\0' ||
+          (strlen (text) == 10 &&
+           sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3 &&
+           g_date_valid_dmy (day, month, year));
+
+  if (valid)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+      return text;
+    }
+
+  /* Translators: %s names a date field, "From" or "To" */
+  g_string_append_printf (errors, _("%s: “%s” is not a date like 2024-05-14. "), field, text);
+  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, errors->str,
+                                  -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
+                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
+  return NULL;
+}
+
+static gboolean
+has_filters (AtSessionsPage *self)
+{
+  return get_selected_type (self) != 0 ||
+         gtk_editable_get_text (GTK_EDITABLE (self->from_entry))[0] != '\0' ||
+         gtk_editable_get_text (GTK_EDITABLE (self->to_entry))[0] != '\0';
+}
+
 static void
 update_child (AtSessionsPage *self)
 {
-  GListModel *results = gtk_single_selection_get_model (self->results_selection);
+  gboolean searching = get_search_text (self)[0] != '\0';
+  guint n_items;
 
   g_assert (AT_IS_SESSIONS_PAGE (self));
 
-  if (results != NULL)
-    show_child (self, g_list_model_get_n_items (results) > 0 ? "results" : "no-results");
-  else if (self->sessions != NULL && g_list_model_get_n_items (self->sessions) > 0)
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), has_filters (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  searching ? _("Search Results") : _("Sessions"),
+                                  -1);
+
+  if (self->sessions == NULL)
+    {
+      show_child (self, self->store != NULL ? "loading" : "empty");
+      return;
+    }
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
+  if (n_items > 0)
     show_child (self, "sessions");
+  else if (searching || has_filters (self))
+    {
+      g_autofree char *description = NULL;
+
+      if (searching)
+        /* Translators: %s is what the user typed in the search entry */
+        description = g_markup_printf_escaped (_("No session matches “%s”"), get_search_text (self));
+      else
+        description = g_strdup (_("No session matches these filters"));
+      adw_status_page_set_description (self->no_results_page, description);
+      show_child (self, "no-results");
+    }
   else
     show_child (self, "empty");
+}
 
-  update_actions (self);
+static void
+update_delete_button (AtSessionsPage *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button),
+                            gtk_single_selection_get_selected_item (self->selection) != NULL);
 }
 
 static void
@@ -98,111 +205,198 @@ clear (AtSessionsPage *self)
 {
   g_assert (AT_IS_SESSIONS_PAGE (self));
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->activities_cancellable);
+  g_clear_object (&self->activities_cancellable);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
   gtk_single_selection_set_model (self->selection, NULL);
-  gtk_single_selection_set_model (self->results_selection, NULL);
-  if (self->sessions != NULL)
-    g_signal_handlers_disconnect_by_data (self->sessions, self);
   g_clear_object (&self->sessions);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
-  g_hash_table_remove_all (self->activity_names);
   self->user_id = 0;
 }
 
 static void
-load_activity_names (AtSessionsPage *self)
+on_sessions_loaded_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
-  g_autoptr(GListModel) types = NULL;
+  g_autoptr(AtSessionsPage) self = user_data;
+  g_autoptr(AtSessionList) sessions = NULL;
   g_autoptr(GError) error = NULL;
-  guint n_items;
+  GtkAdjustment *adjustment;
+  gboolean keep_position;
+  double position;
+  guint selected;
 
-  g_assert (AT_IS_SESSIONS_PAGE (self));
-
-  /* The catalogue is short: read it once, for rows without a name. */
-  types = at_store_list (self->store, self->user_id, AT_TYPE_ACTIVITY_TYPE, NULL, 0, &error);
-  if (types == NULL)
+  sessions = at_session_list_new_finish (result, &error);
+  if (sessions == NULL)
     {
-      g_debug ("Cannot read the activity types: %s", error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        add_toast (self, error->message);
       return;
     }
 
-  n_items = g_list_model_get_n_items (types);
-  for (guint i = 0; i < n_items; i++)
+  /* A session changed, was deleted or came back: the list stays where the
+   * user was. */
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  position = gtk_adjustment_get_value (adjustment);
+  selected = gtk_single_selection_get_selected (self->selection);
+  keep_position = self->keep_position && self->sessions != NULL;
+  self->keep_position = FALSE;
+
+  g_set_object (&self->sessions, sessions);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sessions));
+  if (keep_position)
     {
-      g_autoptr(AtRecord) type = g_list_model_get_item (types, i);
-
-      g_hash_table_insert (self->activity_names,
-                           g_memdup2 (&(gint64) { at_record_get_id (type) }, sizeof (gint64)),
-                           g_strdup (at_record_get_string (type, "name")));
+      gtk_adjustment_set_value (adjustment, position);
+      /* After a delete, the next session is selected, for the next. */
+      if (selected < g_list_model_get_n_items (G_LIST_MODEL (sessions)))
+        gtk_single_selection_set_selected (self->selection, selected);
     }
-}
-
-static void
-search (AtSessionsPage *self)
-{
-  g_autoptr(GListModel) results = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
-  const char *text;
-
-  g_assert (AT_IS_SESSIONS_PAGE (self));
-
-  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  if (self->store == NULL || text[0] == '\0')
-    {
-      gtk_single_selection_set_model (self->results_selection, NULL);
-      update_child (self);
-      return;
-    }
-
-  results = at_store_search_sessions (self->store, self->user_id, text,
-                                      AT_SEARCH_BY_RANK, AT_SEARCH_WITH_EXERCISES,
-                                      SEARCH_LIMIT, &error);
-  if (results == NULL)
-    {
-      add_toast (self, error->message);
-      results = G_LIST_MODEL (g_list_store_new (AT_TYPE_SESSION));
-    }
-
-  /* Translators: %s is what the user typed in the search entry */
-  description = g_markup_printf_escaped (_("No session matches “%s”"), text);
-  adw_status_page_set_description (self->no_results_page, description);
-  gtk_single_selection_set_model (self->results_selection, results);
   update_child (self);
+  update_delete_button (self);
+  if (self->bench != NULL)
+    at_sessions_bench_list_shown (self->bench, sessions);
 }
 
-/* The session selected in the list shown, or NULL. */
-static AtSession *
-get_selected (AtSessionsPage *self)
+/* A new list for the filters as they are now, replacing the one shown
+ * once it is read. */
+static void
+load_sessions (AtSessionsPage *self)
 {
-  GtkSingleSelection *selection;
-  GtkWidget *shown;
+  g_autoptr(GString) errors = g_string_new (NULL);
+  const char *from, *to, *text;
+  AtSessionFilter filter;
 
   g_assert (AT_IS_SESSIONS_PAGE (self));
 
-  shown = gtk_stack_get_visible_child (self->stack);
-  if (shown == gtk_stack_get_child_by_name (self->stack, "sessions"))
-    selection = self->selection;
-  else if (shown == gtk_stack_get_child_by_name (self->stack, "results"))
-    selection = self->results_selection;
-  else
-    return NULL;
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->store == NULL)
+    return;
 
-  return gtk_single_selection_get_selected_item (selection);
+  from = read_date_entry (self->from_entry, _("From"), errors);
+  to = read_date_entry (self->to_entry, _("To"), errors);
+  gtk_label_set_text (self->filter_error_label, g_strstrip (errors->str));
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_error_label), errors->len > 0);
+  if (from == NULL || to == NULL)
+    return;
+
+  text = get_search_text (self);
+  filter = (AtSessionFilter) {
+    .activity_type_id = get_selected_type (self),
+    .from_date = from[0] != '\0' ? from : NULL,
+    .to_date = to[0] != '\0' ? to : NULL,
+    .text = text[0] != '\0' ? text : NULL,
+  };
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  at_session_list_new_async (self->store, self->user_id, &filter, self->cancellable,
+                             on_sessions_loaded_cb, g_object_ref (self));
+}
+
+static gboolean
+reload_cb (gpointer user_data)
+{
+  AtSessionsPage *self = user_data;
+
+  self->reload_id = 0;
+  load_sessions (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Several changes in a row make one load. */
+static void
+queue_reload (AtSessionsPage *self)
+{
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (reload_cb, self);
+}
+
+typedef struct
+{
+  gint64     user_id;
+  GPtrArray *activities;  /* AtActivityInfo by name */
+} ActivitiesJob;
+
+static void
+activities_job_free (gpointer data)
+{
+  ActivitiesJob *job = data;
+
+  g_clear_pointer (&job->activities, g_ptr_array_unref);
+  g_free (job);
+}
+
+/* On a worker: the catalogue's activity types, with their icons. */
+static gboolean
+read_activities (AtStore       *store,
+                 gpointer       job_data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  ActivitiesJob *job = job_data;
+
+  job->activities = at_session_row_read_activities (store, job->user_id, error);
+  return job->activities != NULL;
 }
 
 static void
-update_actions (AtSessionsPage *self)
+append_type_item (GMenu      *menu,
+                  const char *label,
+                  gint64      activity_type_id)
 {
-  g_assert (AT_IS_SESSIONS_PAGE (self));
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.delete",
-                                 self->store != NULL && get_selected (self) != NULL);
+  g_menu_item_set_action_and_target_value (item, "filter.type",
+                                           g_variant_new_int64 (activity_type_id));
+  g_menu_append_item (menu, item);
 }
 
 static void
-on_selected_changed_cb (AtSessionsPage *self)
+on_activities_read_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
-  update_actions (self);
+  g_autoptr(AtSessionsPage) self = user_data;
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenu) all = NULL;
+  g_autoptr(GMenu) types = NULL;
+  g_autoptr(GError) error = NULL;
+  ActivitiesJob *job;
+
+  if (!at_store_run_finish (AT_STORE (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        add_toast (self, error->message);
+      return;
+    }
+
+  job = at_store_run_get_job_data (result);
+  g_ptr_array_unref (self->activities);
+  self->activities = g_steal_pointer (&job->activities);
+  g_hash_table_remove_all (self->activity_by_id);
+
+  menu = g_menu_new ();
+  all = g_menu_new ();
+  types = g_menu_new ();
+  append_type_item (all, _("All Activities"), 0);
+  for (guint i = 0; i < self->activities->len; i++)
+    {
+      AtActivityInfo *info = g_ptr_array_index (self->activities, i);
+
+      g_hash_table_insert (self->activity_by_id, &info->id, info);
+      append_type_item (types, info->name, info->id);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (all));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (types));
+  gtk_menu_button_set_menu_model (self->type_button, G_MENU_MODEL (menu));
+
+  load_sessions (self);
 }
 
 static void
@@ -217,46 +411,42 @@ on_undo_clicked_cb (AtSessionsPage *self,
   if (self->store == NULL)
     return;
 
+  /* The store's change signal reloads the list. */
   if (!at_store_undelete (self->store, self->user_id, AT_TYPE_SESSION, id, &error))
-    {
-      add_toast (self, error->message);
-      return;
-    }
-  search (self);
+    add_toast (self, error->message);
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+delete_session (AtSessionsPage *self,
+                gint64          id)
 {
-  AtSessionsPage *self = AT_SESSIONS_PAGE (widget);
+  g_autoptr(AtSession) session = NULL;
   g_autoptr(AdwToast) toast = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  const char *name;
-  AtSession *session;
-  gint64 id;
+  const char *name = NULL;
 
-  session = get_selected (self);
-  if (session == NULL || self->store == NULL)
+  g_assert (AT_IS_SESSIONS_PAGE (self));
+
+  if (self->store == NULL)
     return;
 
-  id = at_record_get_id (AT_RECORD (session));
-  name = at_session_get_session_name (session);
+  session = at_store_get (self->store, self->user_id, AT_TYPE_SESSION, id, NULL);
+  if (session != NULL)
+    name = at_session_get_session_name (session);
   if (name != NULL && name[0] != '\0')
     /* Translators: %s is a session's name */
     title = g_strdup_printf (_("“%s” deleted"), name);
   else
     title = g_strdup (_("Session deleted"));
 
-  /* Soft: the row leaves the lists and totals, and Undo brings it back. */
+  /* Soft: the row leaves the lists and totals, and Undo brings it back. The
+   * store's change signal reloads the list. */
   if (!at_store_soft_delete (self->store, self->user_id, AT_TYPE_SESSION, id, &error))
     {
       add_toast (self, error->message);
       return;
     }
-  search (self);
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -268,9 +458,175 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
-on_search_changed_cb (AtSessionsPage *self)
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  search (self);
+  delete_session (AT_SESSIONS_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+delete_selected (AtSessionsPage *self)
+{
+  AtSession *session = gtk_single_selection_get_selected_item (self->selection);
+
+  if (session != NULL)
+    delete_session (self, at_record_get_id (AT_RECORD (session)));
+}
+
+static gboolean
+delete_selected_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  delete_selected (AT_SESSIONS_PAGE (widget));
+  return TRUE;
+}
+
+static void
+on_delete_clicked_cb (AtSessionsPage *self)
+{
+  delete_selected (self);
+}
+
+typedef struct
+{
+  gint64  user_id;
+  gint64  session_id;
+  char   *name;
+} TemplateJob;
+
+static void
+template_job_free (gpointer data)
+{
+  TemplateJob *job = data;
+
+  g_free (job->name);
+  g_free (job);
+}
+
+static gboolean
+save_template (AtStore       *store,
+               gpointer       job_data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  TemplateJob *job = job_data;
+
+  return at_store_save_as_template (store, job->user_id, job->session_id, job->name, error) > 0;
+}
+
+static void
+on_template_saved_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(AtSessionsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  TemplateJob *job;
+
+  if (!at_store_run_finish (AT_STORE (source), result, &error))
+    {
+      add_toast (self, error->message);
+      return;
+    }
+
+  job = at_store_run_get_job_data (result);
+  /* Translators: %s is the name the user gave a new template */
+  message = g_strdup_printf (_("Template “%s” saved"), job->name);
+  add_toast (self, message);
+}
+
+static void
+on_template_name_changed_cb (GtkEditable     *entry,
+                             AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0');
+}
+
+static void
+on_template_entry_activate_cb (GtkEntry         *entry,
+                               AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "save"))
+    adw_message_dialog_response (dialog, "save");
+}
+
+static void
+on_template_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         AtSessionsPage   *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  TemplateJob *job;
+
+  if (!g_str_equal (response, "save") || self->store == NULL)
+    return;
+
+  job = g_new0 (TemplateJob, 1);
+  job->user_id = self->user_id;
+  job->session_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "at-session-id"));
+  job->name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  at_store_run_async (self->store, save_template, job, template_job_free, NULL,
+                      on_template_saved_cb, g_object_ref (self));
+}
+
+/* Asks for the template's name, the session's own to begin with. */
+static void
+save_template_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AtSessionsPage *self = AT_SESSIONS_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(AtSession) session = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Save as Template"),
+                                   _("A template keeps the activity, exercises and target sets "
+                                     "of this session, to start new sessions from."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_max_length (GTK_ENTRY (entry), 200);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Template name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template Name"),
+                                  -1);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_template_name_changed_cb), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_template_entry_activate_cb), dialog);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save", FALSE);
+
+  session = at_store_get (self->store, self->user_id, AT_TYPE_SESSION, id, NULL);
+  if (session != NULL && at_session_get_session_name (session) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), at_session_get_session_name (session));
+
+  g_object_set_data (G_OBJECT (dialog), "at-session-id", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_template_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_filter_changed_cb (AtSessionsPage *self)
+{
+  self->keep_position = FALSE;
+  queue_reload (self);
 }
 
 static void
@@ -279,14 +635,65 @@ on_stop_search_cb (AtSessionsPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+/* filter.type: shows one activity type, or all for 0. */
 static void
-on_sessions_items_changed_cb (AtSessionsPage *self,
-                              guint           position,
-                              guint           removed,
-                              guint           added,
-                              GListModel     *model)
+on_type_changed_cb (GSimpleAction  *action,
+                    GVariant       *value,
+                    AtSessionsPage *self)
 {
-  update_child (self);
+  gint64 id = g_variant_get_int64 (value);
+  AtActivityInfo *info = g_hash_table_lookup (self->activity_by_id, &id);
+
+  g_simple_action_set_state (action, value);
+  gtk_menu_button_set_label (self->type_button, info != NULL ? info->name : _("All Activities"));
+  on_filter_changed_cb (self);
+}
+
+static void
+on_clear_clicked_cb (AtSessionsPage *self)
+{
+  g_action_change_state (G_ACTION (self->type_action), g_variant_new_int64 (0));
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
+}
+
+static void
+on_selected_changed_cb (AtSessionsPage *self)
+{
+  update_delete_button (self);
+}
+
+static void
+on_row_activated_cb (AtSessionsPage *self,
+                     guint           position,
+                     GtkListView    *list_view)
+{
+  g_autoptr(AtSession) session = NULL;
+
+  if (self->sessions == NULL)
+    return;
+
+  session = g_list_model_get_item (G_LIST_MODEL (self->sessions), position);
+  if (session != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-session", "x",
+                                at_record_get_id (AT_RECORD (session)));
+}
+
+static void
+on_store_changed_cb (AtSessionsPage *self,
+                     GType           type,
+                     gint64          id,
+                     AtStoreChange   change,
+                     AtStore        *store)
+{
+  /* A session's children change its headline too. */
+  if (type == AT_TYPE_SESSION || type == AT_TYPE_ACTIVITY_EXERCISE ||
+      type == AT_TYPE_EXERCISE_SET || type == AT_TYPE_ACTIVITY_METRIC)
+    {
+      /* Unless a filter changed too. */
+      self->keep_position = self->reload_id == 0 || self->keep_position;
+      queue_reload (self);
+    }
 }
 
 static void
@@ -297,6 +704,23 @@ on_row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, at_session_row_new ());
 }
 
+/* Whether the session at @position starts a day: the list is newest first,
+ * so the item before is the same day or a later one. */
+static gboolean
+is_first_of_day (AtSessionsPage *self,
+                 guint           position,
+                 AtSession      *session)
+{
+  g_autoptr(AtSession) previous = NULL;
+
+  if (position == 0)
+    return TRUE;
+
+  previous = g_list_model_get_item (G_LIST_MODEL (self->sessions), position - 1);
+  return previous == NULL ||
+         g_strcmp0 (at_session_get_local_date (previous), at_session_get_local_date (session)) != 0;
+}
+
 static void
 on_row_bind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -304,19 +728,22 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
 {
   AtSessionRow *row = AT_SESSION_ROW (gtk_list_item_get_child (item));
   AtSession *session = gtk_list_item_get_item (item);
-  const char *activity_name = NULL;
+  guint position = gtk_list_item_get_position (item);
+  AtSessionHeadline headline = { AT_HEADLINE_NONE, 0, NULL };
+  AtActivityInfo *info = NULL;
 
   g_assert (AT_IS_SESSIONS_PAGE (self));
 
-  if (session != NULL)
-    {
-      gint64 type_id = at_record_get_int (AT_RECORD (session), "activity_type_id");
+  if (session == NULL || self->sessions == NULL)
+    return;
 
-      activity_name = g_hash_table_lookup (self->activity_names, &type_id);
-    }
+  info = g_hash_table_lookup (self->activity_by_id,
+                              &(gint64) { at_record_get_int (AT_RECORD (session), "activity_type_id") });
+  at_session_list_get_headline (self->sessions, position, &headline);
 
-  at_session_row_set_activity_name (row, activity_name);
-  at_session_row_set_session (row, session);
+  at_session_row_show (row, session,
+                       info != NULL ? info->name : NULL, info != NULL ? info->icon_name : NULL,
+                       &headline, is_first_of_day (self, position, session));
 }
 
 static void
@@ -326,8 +753,7 @@ on_row_unbind_cb (GtkSignalListItemFactory *factory,
 {
   AtSessionRow *row = AT_SESSION_ROW (gtk_list_item_get_child (item));
 
-  at_session_row_set_session (row, NULL);
-  at_session_row_set_activity_name (row, NULL);
+  at_session_row_show (row, NULL, NULL, NULL, NULL, FALSE);
 }
 
 static void
@@ -337,6 +763,7 @@ at_sessions_page_dispose (GObject *object)
 
   if (self->selection != NULL)
     clear (self);
+  g_clear_pointer (&self->bench, at_sessions_bench_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AT_TYPE_SESSIONS_PAGE);
 
@@ -348,7 +775,9 @@ at_sessions_page_finalize (GObject *object)
 {
   AtSessionsPage *self = AT_SESSIONS_PAGE (object);
 
-  g_clear_pointer (&self->activity_names, g_hash_table_unref);
+  g_clear_pointer (&self->activity_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->activities, g_ptr_array_unref);
+  g_clear_object (&self->type_action);
 
   G_OBJECT_CLASS (at_sessions_page_parent_class)->finalize (object);
 }
@@ -377,21 +806,33 @@ at_sessions_page_class_init (AtSessionsPageClass *klass)
 
   g_type_ensure (AT_TYPE_SESSION_ROW);
 
-  gtk_widget_class_install_action (widget_class, "sessions.delete", NULL, delete_action);
+  /* The rows' menus: a session by its id. */
+  gtk_widget_class_install_action (widget_class, "sessions.delete", "x", delete_action);
+  gtk_widget_class_install_action (widget_class, "sessions.save-template", "x", save_template_action);
   /* Delete in the search entry deletes text: the entry takes it first. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "sessions.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "sessions.delete", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, delete_selected_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Delete, 0, delete_selected_cb, NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/at-sessions-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, type_button);
+  gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, filter_error_label);
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, selection);
-  gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, results_selection);
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, no_results_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_selected_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_unbind_cb);
@@ -400,11 +841,23 @@ at_sessions_page_class_init (AtSessionsPageClass *klass)
 static void
 at_sessions_page_init (AtSessionsPage *self)
 {
-  self->activity_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GSimpleActionGroup) group = NULL;
+
+  self->activities = g_ptr_array_new_with_free_func (at_activity_info_free);
+  self->activity_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  group = g_simple_action_group_new ();
+  self->type_action = g_simple_action_new_stateful ("type", G_VARIANT_TYPE_INT64,
+                                                    g_variant_new_int64 (0));
+  g_signal_connect_object (self->type_action, "change-state", G_CALLBACK (on_type_changed_cb),
+                           self, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->type_action));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "filter", G_ACTION_GROUP (group));
+
   update_child (self);
-  update_actions (self);
+  self->bench = at_sessions_bench_new (self->scrolled_window);
 }
 
 GtkWidget *
@@ -419,50 +872,37 @@ at_sessions_page_new (void)
  * @user_id: the profile whose sessions to show
  *
  * Shows @user_id's sessions from @store, or the empty page without @store.
- *
- * Returns: %FALSE, with @error set, when the sessions cannot be read
+ * They are read on a worker; a failure shows as a toast.
  */
-gboolean
-at_sessions_page_load (AtSessionsPage  *self,
-                       AtStore         *store,
-                       gint64           user_id,
-                       GError         **error)
+void
+at_sessions_page_load (AtSessionsPage *self,
+                       AtStore        *store,
+                       gint64          user_id)
 {
-  const GError *list_error;
+  ActivitiesJob *job;
 
-  g_return_val_if_fail (AT_IS_SESSIONS_PAGE (self), FALSE);
-  g_return_val_if_fail (store == NULL || AT_IS_STORE (store), FALSE);
+  g_return_if_fail (AT_IS_SESSIONS_PAGE (self));
+  g_return_if_fail (store == NULL || AT_IS_STORE (store));
 
   clear (self);
 
   if (store == NULL || user_id == 0)
     {
       update_child (self);
-      return TRUE;
+      return;
     }
 
   self->store = g_object_ref (store);
   self->user_id = user_id;
-  load_activity_names (self);
-
-  self->sessions = G_LIST_MODEL (at_record_list_new_sessions (store, user_id));
-  list_error = at_record_list_get_error (AT_RECORD_LIST (self->sessions));
-  if (list_error != NULL)
-    {
-      g_propagate_error (error, g_error_copy (list_error));
-      clear (self);
-      update_child (self);
-      return FALSE;
-    }
-
-  g_signal_connect_object (self->sessions,
-                           "items-changed",
-                           G_CALLBACK (on_sessions_items_changed_cb),
-                           self,
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_single_selection_set_model (self->selection, self->sessions);
-  search (self);
-  return TRUE;
+  update_child (self);
+
+  job = g_new0 (ActivitiesJob, 1);
+  job->user_id = user_id;
+  self->activities_cancellable = g_cancellable_new ();
+  at_store_run_async (store, read_activities, job, activities_job_free,
+                      self->activities_cancellable, on_activities_read_cb, g_object_ref (self));
 }
 
 /**
@@ -488,15 +928,8 @@ at_sessions_page_focus_search (AtSessionsPage *self)
 void
 at_sessions_page_reload (AtSessionsPage *self)
 {
-  g_autoptr(AtStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (AT_IS_SESSIONS_PAGE (self));
 
-  if (self->store == NULL)
-    return;
-
-  store = g_object_ref (self->store);
-  if (!at_sessions_page_load (self, store, self->user_id, &error))
-    add_toast (self, error->message);
+  self->keep_position = TRUE;
+  load_sessions (self);
 }

@@ -11,10 +11,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AtSessionsPage, at_sessions_page, AT, SESSIONS_PAGE, AdwBin)
 
 GtkWidget *at_sessions_page_new          (void);
-gboolean   at_sessions_page_load         (AtSessionsPage  *self,
+void       at_sessions_page_load         (AtSessionsPage  *self,
                                           AtStore         *store,
-                                          gint64           user_id,
-                                          GError         **error);
+                                          gint64           user_id);
 void       at_sessions_page_focus_search (AtSessionsPage  *self);
 void       at_sessions_page_reload       (AtSessionsPage  *self);
 
