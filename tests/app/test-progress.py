@@ -12,7 +12,7 @@ import time
 
 from atspi_app import *  # noqa: F401,F403
 
-KEY_PLUS, KEY_HOME, KEY_LEFT = 0x2b, 0xff50, 0xff51
+KEY_PLUS, KEY_HOME, KEY_LEFT, KEY_RETURN = 0x2b, 0xff50, 0xff51, 0xff0d
 
 
 def generate(ctx, name):
@@ -309,8 +309,8 @@ def case_metric(ctx):
     """On a generated database: the Progress page's Metrics chart of
     Running's distance names the metric and its lowest and highest values as
     SQLite has them; the keyboard zooms it (+), and the description's range
-    narrows, Home shows all again, and Ctrl+Left reads out the latest run
-    with its session's name."""
+    narrows, Home shows all again, Ctrl+Left reads out the latest run
+    with its session's name, and Enter opens that session in the editor."""
     path = generate(ctx, 'metric.db')
     user_id, = query(path, 'SELECT id FROM app_user ORDER BY id LIMIT 1')[0]
     runs = query(path,
@@ -371,6 +371,16 @@ def case_metric(ctx):
         selected = 'Selected: Distance: %s on %s, %s.' % (chart_value(last[0], unit), date, last[3])
         poll('the latest run selected: %s' % selected, lambda: selected in description(chart),
              timeout=5)
+
+        # Enter opens the selected point's session in the editor.
+        key(KEY_RETURN)
+        editor = settle(app, None, lambda _: find_window(app, 'Edit Session'))
+        name = settle(app, editor, lambda f: find(f, 'text', lambda n: n.startswith('Name')))
+        text = name.queryText()
+        shown = text.getText(0, text.characterCount)
+        if shown != last[3]:
+            raise Failure('Enter on the latest run opened %r, not %r' % (shown, last[3]))
+        tap('# Enter opened the editor of %r' % shown)
     finally:
         app.stop()
 
