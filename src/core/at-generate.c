@@ -467,12 +467,13 @@ plan_body_metrics (Generator *self,
       double value = fat ? uniform (self, 12, 30)
                          : (user->pounds ? kg / 0.45359237 : kg);
 
-      g_object_set (metric,
-                    "metric-type-id", fat ? self->body_fat_type : self->weight_type,
-                    "value", value,
-                    "unit-id", fat ? self->percent : (user->pounds ? self->lb : self->kg),
-                    "measured-at", start + (gint64) (progress * SPAN_DAYS * 86400) + 7 * 3600,
-                    NULL);
+      at_record_set_int (AT_RECORD (metric), "metric_type_id",
+                         fat ? self->body_fat_type : self->weight_type);
+      at_record_set_double (AT_RECORD (metric), "value", value);
+      at_record_set_int (AT_RECORD (metric), "unit_id",
+                         fat ? self->percent : (user->pounds ? self->lb : self->kg));
+      at_record_set_int (AT_RECORD (metric), "measured_at",
+                         start + (gint64) (progress * SPAN_DAYS * 86400) + 7 * 3600);
       g_ptr_array_add (plan->body_metrics, metric);
     }
 }
@@ -502,7 +503,7 @@ add_strength (Generator *self,
       guint n_sets = g_rand_int_range (self->rand, 3, 6);
       guint index;
 
-      g_object_set (exercise, "activity-subtype-id", lift->id, NULL);
+      at_record_set_int (AT_RECORD (exercise), "activity_subtype_id", lift->id);
       index = at_workout_add_exercise (workout, exercise);
 
       for (guint j = 0; j < n_sets; j++)
@@ -514,12 +515,10 @@ add_strength (Generator *self,
                              : one_rep_max / (1.0 + reps / 30.0) * uniform (self, 0.85, 1.0);
           double weight = round_to (user->pounds ? kg / 0.45359237 : kg, step);
 
-          g_object_set (set,
-                        "reps", reps,
-                        "weight", weight,
-                        "weight-unit-id", user->pounds ? self->lb : self->kg,
-                        "is-warmup", warmup,
-                        NULL);
+          at_record_set_int (AT_RECORD (set), "reps", reps);
+          at_record_set_double (AT_RECORD (set), "weight", weight);
+          at_record_set_int (AT_RECORD (set), "weight_unit_id", user->pounds ? self->lb : self->kg);
+          at_record_set_boolean (AT_RECORD (set), "is_warmup", warmup);
           if (!warmup && chance (self, 0.7))
             at_record_set_int (AT_RECORD (set), "rpe", g_rand_int_range (self->rand, 6, 11));
           at_workout_add_set (workout, index, set);
@@ -535,7 +534,8 @@ add_metric (AtWorkout  *workout,
 {
   g_autoptr(AtActivityMetric) metric = at_activity_metric_new ();
 
-  g_object_set (metric, "metric-name", name, "metric-value-numeric", value, NULL);
+  at_record_set_string (AT_RECORD (metric), "metric_name", name);
+  at_record_set_double (AT_RECORD (metric), "metric_value_numeric", value);
   if (unit_id != 0)
     at_record_set_int (AT_RECORD (metric), "unit_id", unit_id);
   at_workout_add_metric (workout, metric);
@@ -592,12 +592,10 @@ plan_session (Generator *self,
   double kind = g_rand_double (self->rand);
   const Kind *other = NULL;
 
-  g_object_set (session,
-                "session-name", name,
-                "started-at", started_at,
-                "ended-at", started_at + (gint64) (minutes * 60),
-                "utc-offset-seconds", utc_offset (user, started_at),
-                NULL);
+  at_record_set_string (AT_RECORD (session), "session_name", name);
+  at_record_set_int (AT_RECORD (session), "started_at", started_at);
+  at_record_set_int (AT_RECORD (session), "ended_at", started_at + (gint64) (minutes * 60));
+  at_record_set_int (AT_RECORD (session), "utc_offset_seconds", utc_offset (user, started_at));
   if (chance (self, 0.4))
     {
       g_autofree char *notes = random_text (self, 5, 15);

@@ -10,4 +10,7 @@ void          _at_record_load_value (AtRecord     *self,
                                      guint         index,
                                      const GValue *value);
 
+void          _at_record_set_id     (AtRecord     *self,
+                                     gint64        id);
+
 G_END_DECLS

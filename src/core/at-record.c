@@ -193,13 +193,17 @@ column_set_property (GObject      *object,
   store_column (AT_RECORD (object), prop_id - 1, value);
 }
 
+static const AtColumn *find_column (AtRecordClass *klass,
+                                    const char    *name,
+                                    guint         *index);
+
 static guint
 column_index (AtRecord   *self,
               const char *name)
 {
   guint index = 0;
 
-  if (at_record_class_find_column (AT_RECORD_GET_CLASS (self), name, &index) == NULL)
+  if (find_column (AT_RECORD_GET_CLASS (self), name, &index) == NULL)
     g_error ("%s has no column “%s”", G_OBJECT_TYPE_NAME (self), name);
 
   return index;
@@ -256,11 +260,7 @@ at_record_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      if (priv->id != g_value_get_int64 (value))
-        {
-          priv->id = g_value_get_int64 (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      _at_record_set_id (self, g_value_get_int64 (value));
       break;
     case PROP_UUID:
       if (g_strcmp0 (priv->uuid, g_value_get_string (value)) != 0)
@@ -273,6 +273,20 @@ at_record_set_property (GObject      *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* What the "id" property sets, without a property lookup: the store sets it
+ * on every row it writes. */
+void
+_at_record_set_id (AtRecord *self,
+                   gint64    id)
+{
+  AtRecordPrivate *priv = at_record_get_instance_private (self);
+
+  if (priv->id == id)
+    return;
+  priv->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 static void
@@ -325,6 +339,7 @@ at_record_class_set_table (AtRecordClass  *klass,
   klass->column_pspecs = g_new0 (GParamSpec *, n_columns + 1);
   for (guint i = 0; i < n_columns; i++)
     {
+
       klass->column_pspecs[i + 1] = column_pspec (&columns[i]);
       if (g_strcmp0 (columns[i].name, "updated_at") == 0)
         klass->has_updated_at = TRUE;
@@ -337,16 +352,18 @@ at_record_class_set_table (AtRecordClass  *klass,
   memmove (klass->column_pspecs, klass->column_pspecs + 1, n_columns * sizeof (GParamSpec *));
 }
 
-const AtColumn *
-at_record_class_find_column (AtRecordClass *klass,
-                             const char    *name,
-                             guint         *index)
+/* Lookups by name are on every accessor's path: the first letter rules out
+ * most columns before a full comparison. */
+static const AtColumn *
+find_column (AtRecordClass *klass,
+             const char    *name,
+             guint         *index)
 {
-  g_return_val_if_fail (AT_IS_RECORD_CLASS (klass), NULL);
-
   for (guint i = 0; i < klass->n_columns; i++)
     {
-      if (strcmp (klass->columns[i].name, name) == 0)
+      const char *column = klass->columns[i].name;
+
+      if (column[0] == name[0] && strcmp (column, name) == 0)
         {
           if (index != NULL)
             *index = i;
@@ -355,6 +372,17 @@ at_record_class_find_column (AtRecordClass *klass,
     }
 
   return NULL;
+}
+
+const AtColumn *
+at_record_class_find_column (AtRecordClass *klass,
+                             const char    *name,
+                             guint         *index)
+{
+  g_return_val_if_fail (AT_IS_RECORD_CLASS (klass), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return find_column (klass, name, index);
 }
 
 /* Catalogue tables (units, types, exercises …) belong to no user: everyone

@@ -580,7 +580,7 @@ _at_store_insert_row (AtStore   *self,
       return FALSE;
     }
 
-  g_object_set (record, "id", (gint64) sqlite3_last_insert_rowid (_at_store_get_db (self)), NULL);
+  _at_record_set_id (record, sqlite3_last_insert_rowid (_at_store_get_db (self)));
   return TRUE;
 }
 

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "at-record-private.h"
 #include "at-store-private.h"
 #include "at-training.h"
 #include "at-workout.h"
@@ -96,7 +97,7 @@ save_sets (AtStore    *store,
       AtRecord *set = g_ptr_array_index (sets, i);
 
       at_record_set_int (set, "exercise_id", exercise_id);
-      g_object_set (set, "id", (gint64) 0, NULL);
+      _at_record_set_id (set, 0);
       if (!_at_store_insert_row (store, set, error))
         return FALSE;
     }
