@@ -351,6 +351,13 @@ static inline void
 at_test_fixture_close (AtTestFixture *f)
 {
   f->db = NULL;
+  /* A worker's task keeps a ref on the store for a moment after its
+   * callback ran (GTask drops it when the worker thread returns). */
+  for (guint waited = 0; f->store != NULL && G_OBJECT (f->store)->ref_count > 1 && waited < 5000; waited++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
   if (f->store != NULL)
     g_assert_finalize_object (g_steal_pointer (&f->store));
   at_test_rm_rf (f->dir);
