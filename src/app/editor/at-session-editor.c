@@ -99,6 +99,7 @@ struct _AtSessionEditor
   double                kg_per_unit;
   gint64                weight_unit_id;
   gint64                user_id;
+  gint64                parent_session_id; /* the plan a new session follows, or 0 */
   gint64                rest_ends_at;   /* monotonic µs */
   guint                 rest_source;
   gboolean              saving;
@@ -945,6 +946,8 @@ build_workout (AtSessionEditor *self)
    * editor does not show stay. */
   session = self->session != NULL ? g_object_ref (self->session) : at_session_new ();
   record = AT_RECORD (session);
+  if (self->parent_session_id > 0)
+    at_record_set_int (record, "parent_session_id", self->parent_session_id);
   gtk_spin_button_update (self->duration_spin);
   minutes = gtk_spin_button_get_value_as_int (self->duration_spin);
   at_record_set_int (record, "activity_type_id", at_record_get_id (type));
@@ -1879,17 +1882,31 @@ show_scale (GtkSpinButton *spin,
   gtk_spin_button_set_value (spin, at_record_is_null (record, column) ? 0 : at_record_get_int (record, column));
 }
 
+/* Chooses the activity @type_id in the Activity row; FALSE if the user
+ * has no such activity. */
+static gboolean
+select_type (AtSessionEditor *self,
+             gint64           type_id)
+{
+  for (guint i = 0; i < self->types->len; i++)
+    {
+      if (at_record_get_id (g_ptr_array_index (self->types, i)) == type_id)
+        {
+          adw_combo_row_set_selected (self->type_row, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 show_session (AtSessionEditor *self,
               AtRecord        *session)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  gint64 type_id = at_record_get_int (session, "activity_type_id");
   gint64 started_at = at_record_get_int (session, "started_at");
 
-  for (guint i = 0; i < self->types->len; i++)
-    if (at_record_get_id (g_ptr_array_index (self->types, i)) == type_id)
-      adw_combo_row_set_selected (self->type_row, i);
+  select_type (self, at_record_get_int (session, "activity_type_id"));
 
   show_start (self, started_at);
   gtk_spin_button_set_value (self->duration_spin,
@@ -2086,6 +2103,9 @@ at_session_editor_start_from (AtSessionEditor  *self,
                                       at_store_get_now (self->store), error);
   if (plan == NULL)
     return FALSE;
+  /* The new session keeps the link to its template or the session it repeats. */
+  self->parent_session_id = at_record_get_int (AT_RECORD (at_workout_get_session (plan)),
+                                               "parent_session_id");
   return show_workout (self, plan, FALSE, error);
 }
 
@@ -2115,4 +2135,29 @@ at_session_editor_load (AtSessionEditor  *self,
   gtk_window_set_title (GTK_WINDOW (self), _("Edit Session"));
   gtk_widget_set_visible (self->template_button, TRUE);
   return show_workout (self, workout, TRUE, error);
+}
+
+/**
+ * at_session_editor_set_activity:
+ * @activity_type_id: one of the user's activity types
+ *
+ * Chooses the activity of the new session, as a quick start does.
+ *
+ * Returns: %FALSE, with @error set, when there is no such activity
+ */
+gboolean
+at_session_editor_set_activity (AtSessionEditor  *self,
+                                gint64            activity_type_id,
+                                GError          **error)
+{
+  g_return_val_if_fail (AT_IS_SESSION_EDITOR (self), FALSE);
+
+  if (!select_type (self, activity_type_id))
+    {
+      g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_NOT_FOUND,
+                   _("There is no activity %" G_GINT64_FORMAT), activity_type_id);
+      return FALSE;
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->type_row));
+  return TRUE;
 }
