@@ -22,6 +22,7 @@
 #include "at-session-editor.h"
 #include "at-session-save.h"
 #include "at-template-metrics.h"
+#include "at-template-name-dialog.h"
 
 struct _AtSessionEditor
 {
@@ -444,7 +445,7 @@ on_template_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
                          AtSessionEditor  *self)
 {
-  g_autofree char *name = at_editor_field_get_text (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = at_template_name_dialog_get_name (dialog);
 
   if (g_strcmp0 (response, "save") != 0)
     return;
@@ -456,20 +457,6 @@ on_template_response_cb (AdwMessageDialog *dialog,
                                      on_template_saved_cb, g_object_ref (self));
 }
 
-static GtkWidget *
-new_template_name_entry (AtSessionEditor *self)
-{
-  g_autofree char *name = at_editor_field_get_text (GTK_WIDGET (self->name_row));
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), name);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template Name"),
-                                  -1);
-  return entry;
-}
-
 /* A plan of the stored session — as last saved — under a name. */
 static void
 save_as_template_action (GtkWidget  *widget,
@@ -477,22 +464,13 @@ save_as_template_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   AtSessionEditor *self = AT_SESSION_EDITOR (widget);
+  g_autofree char *name = at_editor_field_get_text (GTK_WIDGET (self->name_row));
   AdwMessageDialog *dialog;
 
   if (self->session == NULL)
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save as Template"),
-                                                       _("The stored session’s exercises and sets, as last saved, "
-                                                         "become a plan to start new sessions from.")));
-  adw_message_dialog_set_extra_child (dialog, new_template_name_entry (self));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save Template"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = at_template_name_dialog_new (GTK_WINDOW (self), name);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_template_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
