@@ -151,6 +151,22 @@ repeat_session_action (GSimpleAction *action,
 }
 
 static void
+new_session_of_type_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  AtApplication *self = user_data;
+  GtkWindow *window;
+
+  g_assert (AT_IS_APPLICATION (self));
+
+  /* An activity type's id: the editor opens with that activity chosen. */
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (AT_IS_WINDOW (window))
+    gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.new-session-of-type", parameter);
+}
+
+static void
 edit_session_action (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
@@ -192,6 +208,7 @@ static const GActionEntry app_entries[] = {
   { "preferences", preferences_action },
   { "new-session", new_session_action },
   { "repeat-session", repeat_session_action, "x" },
+  { "new-session-of-type", new_session_of_type_action, "x" },
   { "edit-session", edit_session_action, "x" },
   { "show-page", show_page_action, "s" },
 };

@@ -316,6 +316,33 @@ new_session_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* win.new-session-of-type: a new session with its activity chosen. */
+static void
+new_session_of_type_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  AtWindow *self = AT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  AtSessionEditor *editor;
+
+  if (self->store == NULL || self->user_id == 0)
+    return;
+
+  editor = at_session_editor_new (GTK_WINDOW (self), self->store, self->user_id);
+  if (!at_session_editor_set_activity (editor, g_variant_get_int64 (parameter), &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      gtk_window_destroy (GTK_WINDOW (editor));
+      return;
+    }
+  g_signal_connect_object (editor, "add-toast", G_CALLBACK (on_add_toast_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_session_saved_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 /* win.edit-session: a stored session in the editor, to change and save. */
 static void
 edit_session_action (GtkWidget  *widget,
@@ -532,6 +559,7 @@ at_window_class_init (AtWindowClass *klass)
   /* Ctrl+N is app.new-session's accelerator, which runs this. */
   gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_action);
   gtk_widget_class_install_action (widget_class, "win.repeat-session", "x", new_session_action);
+  gtk_widget_class_install_action (widget_class, "win.new-session-of-type", "x", new_session_of_type_action);
   gtk_widget_class_install_action (widget_class, "win.edit-session", "x", edit_session_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);

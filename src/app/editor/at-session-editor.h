@@ -19,5 +19,8 @@ gboolean         at_session_editor_start_from (AtSessionEditor  *self,
 gboolean         at_session_editor_load       (AtSessionEditor  *self,
                                                gint64            session_id,
                                                GError          **error);
+gboolean         at_session_editor_set_activity (AtSessionEditor *self,
+                                                 gint64           activity_type_id,
+                                                 GError         **error);
 
 G_END_DECLS

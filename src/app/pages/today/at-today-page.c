@@ -64,11 +64,12 @@ typedef struct
   gboolean  is_record;
 } TodaySession;
 
-/* A button that starts the editor from a session: the last one of a
- * frequent activity, or a template. */
+/* A button that starts the editor: a new session of a frequent activity
+ * (win.new-session-of-type), or one from a template (win.repeat-session). */
 typedef struct
 {
-  gint64  session_id;
+  const char *action_name;
+  gint64      target;       /* the activity type's id, or the template's */
   char   *title;
   char   *subtitle;
   char   *icon_name;
@@ -206,7 +207,7 @@ compare_most_sessions (gconstpointer a,
   return g_strcmp0 (total_a->name, total_b->name);
 }
 
-/* The most frequent activities, each started from its last session. */
+/* The most frequent activities, each starting a new session of its own. */
 static gboolean
 read_frequent_activities (AtStore    *store,
                           LoadJob    *job,
@@ -222,24 +223,15 @@ read_frequent_activities (AtStore    *store,
   for (guint i = 0; i < totals->len && i < N_QUICK_ACTIVITIES; i++)
     {
       AtTypeTotal *total = &g_array_index (totals, AtTypeTotal, i);
-      AtSessionFilter filter = { .activity_type_id = total->activity_type_id };
-      g_autoptr(AtSessionList) list = at_session_list_new (store, job->user_id, &filter, error);
-      g_autoptr(AtSession) last = NULL;
       AtActivityInfo *info = find_activity (activities, total->activity_type_id);
       QuickStart start = { 0 };
 
-      if (list == NULL)
-        return FALSE;
-      last = g_list_model_get_item (G_LIST_MODEL (list), 0);
-      if (last == NULL)
-        continue;
-
-      start.session_id = at_record_get_id (AT_RECORD (last));
+      start.action_name = "win.new-session-of-type";
+      start.target = total->activity_type_id;
       start.title = g_strdup (total->name);
-      /* Translators: the subtitle of an activity's quick start, which
-       * starts a session like the last one of that activity */
-      start.subtitle = g_strdup_printf (ngettext ("%" PRId64 " session in the last year · like the last one",
-                                                  "%" PRId64 " sessions in the last year · like the last one",
+      /* Translators: the subtitle of an activity's quick start */
+      start.subtitle = g_strdup_printf (ngettext ("%" PRId64 " session in the last year",
+                                                  "%" PRId64 " sessions in the last year",
                                                   (gulong) total->sessions),
                                         total->sessions);
       start.icon_name = g_strdup (info != NULL ? info->icon_name : NULL);
@@ -268,7 +260,8 @@ read_templates (AtStore    *store,
       AtActivityInfo *info = find_activity (activities, at_record_get_int (template, "activity_type_id"));
       QuickStart start = { 0 };
 
-      start.session_id = at_record_get_id (template);
+      start.action_name = "win.repeat-session";
+      start.target = at_record_get_id (template);
       start.title = g_strdup (at_record_get_string (template, "template_name"));
       if (info != NULL)
         /* Translators: the subtitle of a template's quick start; %s is its activity */
@@ -418,8 +411,8 @@ new_quick_start_row (const QuickStart *start)
   label = g_strdup_printf (_("Start %s"), start->title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.repeat-session");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", start->session_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), start->action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", start->target);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   /* Not the row's activatable widget, which would add the row's title to
