@@ -288,12 +288,19 @@ on_session_saved_cb (AtWindow *self,
   at_today_page_reload (self->today_page);
 }
 
+/* How an editor gets filled before it is shown: from a stored session, or
+ * preset for a new one. NULL leaves it empty. */
+typedef gboolean (*FillEditor) (AtSessionEditor  *editor,
+                                gint64            id,
+                                GError          **error);
+
+/* Opens the editor over the window, filled by @fill with @parameter's id;
+ * a failure to fill it is a toast, and no editor. */
 static void
-new_session_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+open_editor (AtWindow   *self,
+             FillEditor  fill,
+             GVariant   *parameter)
 {
-  AtWindow *self = AT_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   AtSessionEditor *editor;
 
@@ -301,9 +308,7 @@ new_session_action (GtkWidget  *widget,
     return;
 
   editor = at_session_editor_new (GTK_WINDOW (self), self->store, self->user_id);
-  /* win.repeat-session: the same activity, exercises and sets again. */
-  if (parameter != NULL &&
-      !at_session_editor_start_from (editor, g_variant_get_int64 (parameter), &error))
+  if (fill != NULL && !fill (editor, g_variant_get_int64 (parameter), &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       gtk_window_destroy (GTK_WINDOW (editor));
@@ -314,6 +319,17 @@ new_session_action (GtkWidget  *widget,
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_session_saved_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* win.new-session, and win.repeat-session: the same activity, exercises
+ * and sets as a past session or a template, again. */
+static void
+new_session_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_editor (AT_WINDOW (widget), parameter != NULL ? at_session_editor_start_from : NULL,
+               parameter);
 }
 
 /* win.new-session-of-type: a new session with its activity chosen. */
@@ -322,25 +338,7 @@ new_session_of_type_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
 {
-  AtWindow *self = AT_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  AtSessionEditor *editor;
-
-  if (self->store == NULL || self->user_id == 0)
-    return;
-
-  editor = at_session_editor_new (GTK_WINDOW (self), self->store, self->user_id);
-  if (!at_session_editor_set_activity (editor, g_variant_get_int64 (parameter), &error))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      gtk_window_destroy (GTK_WINDOW (editor));
-      return;
-    }
-  g_signal_connect_object (editor, "add-toast", G_CALLBACK (on_add_toast_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_session_saved_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  open_editor (AT_WINDOW (widget), at_session_editor_set_activity, parameter);
 }
 
 /* win.edit-session: a stored session in the editor, to change and save. */
@@ -349,25 +347,7 @@ edit_session_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  AtWindow *self = AT_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  AtSessionEditor *editor;
-
-  if (self->store == NULL || self->user_id == 0)
-    return;
-
-  editor = at_session_editor_new (GTK_WINDOW (self), self->store, self->user_id);
-  if (!at_session_editor_load (editor, g_variant_get_int64 (parameter), &error))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      gtk_window_destroy (GTK_WINDOW (editor));
-      return;
-    }
-  g_signal_connect_object (editor, "add-toast", G_CALLBACK (on_add_toast_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_session_saved_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  open_editor (AT_WINDOW (widget), at_session_editor_load, parameter);
 }
 
 /* Ctrl+Z does what the last toast's Undo does, even once the toast has
