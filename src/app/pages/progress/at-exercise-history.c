@@ -19,10 +19,12 @@
 #include "widgets/at-chart-view.h"
 
 #include "at-exercise-history.h"
+#include "at-exercise-sets.h"
+#include "at-progress-format.h"
+#include "at-recent-records.h"
 
 #define TREND_DAYS 30
 #define N_RESULTS 20
-#define SET_PAGE_SESSIONS 20
 
 struct _AtExerciseHistory
 {
@@ -40,8 +42,7 @@ struct _AtExerciseHistory
   AtChartView    *volume_chart;
   GtkListBox     *record_list;
   GtkListBox     *rep_list;
-  GtkListBox     *set_list;
-  GtkButton      *more_sets_button;
+  AtExerciseSets *sets;
 
   /* owned */
   AtStore        *store;
@@ -49,11 +50,7 @@ struct _AtExerciseHistory
   gint64          subtype_id;     /* shown; 0 for none yet */
   GCancellable   *cancellable;    /* the exercise's load */
   GCancellable   *search_cancellable;
-  GCancellable   *sets_cancellable;
   char           *shown_page;     /* the stack page under the results */
-  char           *unit;           /* the user's weight unit */
-  double          factor;         /* kg to it */
-  AtExerciseSetRow last_set;      /* the last row of the sets shown */
 };
 
 G_DEFINE_FINAL_TYPE (AtExerciseHistory, at_exercise_history, ADW_TYPE_BIN)
@@ -92,16 +89,6 @@ typedef struct
   GHashTable *session_names;
 } Load;
 
-/* A further page of sets. */
-typedef struct
-{
-  gint64            user_id;
-  gint64            subtype_id;
-  AtExerciseSetRow  after;
-  double            factor;
-  GArray           *sets;
-} SetPage;
-
 /* What the search's worker reads. */
 typedef struct
 {
@@ -137,15 +124,6 @@ load_free (gpointer data)
 }
 
 static void
-set_page_free (gpointer data)
-{
-  SetPage *page = data;
-
-  g_clear_pointer (&page->sets, g_array_unref);
-  g_free (page);
-}
-
-static void
 search_free (gpointer data)
 {
   Search *search = data;
@@ -154,42 +132,6 @@ search_free (gpointer data)
   g_clear_pointer (&search->ids, g_array_unref);
   g_clear_pointer (&search->names, g_ptr_array_unref);
   g_free (search);
-}
-
-static const char *
-record_type_label (const char *type)
-{
-  if (g_strcmp0 (type, "1rm") == 0)
-    return _("Estimated 1RM");
-  if (g_strcmp0 (type, "max_weight") == 0)
-    return _("Heaviest Weight");
-  if (g_strcmp0 (type, "max_reps") == 0)
-    return _("Most Reps");
-  if (g_strcmp0 (type, "max_volume") == 0)
-    return _("Best Set Volume");
-  return type;
-}
-
-static char *
-format_value (double      value,
-              const char *unit)
-{
-  if (!isfinite (value))
-    return g_strdup ("—");
-  if (unit == NULL)
-    return g_strdup_printf ("%.1f", value);
-  /* Translators: a weight or other value and its unit, e.g. "102.5 kg" */
-  return g_strdup_printf (_("%.1f %s"), value, unit);
-}
-
-static char *
-format_date (gint64 when)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (when);
-  /* Translators: the date of a record, see g_date_time_format() */
-  g_autofree char *date = g_date_time_format (dt, _("%-d %b %Y"));
-
-  return g_strdup (g_strstrip (date));
 }
 
 static char *
@@ -227,28 +169,6 @@ compare_records (gconstpointer a,
   const Record *ra = *(Record * const *) a, *rb = *(Record * const *) b;
 
   return (rb->achieved_at > ra->achieved_at) - (rb->achieved_at < ra->achieved_at);
-}
-
-/* Weights of sets, read in kg, in the user's unit. */
-static void
-convert_sets (GArray *sets,
-              double  factor)
-{
-  for (guint i = 0; i < sets->len; i++)
-    g_array_index (sets, AtExerciseSetRow, i).weight_kg *= factor;
-}
-
-/* How many sessions a page of sets holds: a full page may have more after it. */
-static guint
-count_sessions (GArray *sets)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < sets->len; i++)
-    if (i == 0 || g_array_index (sets, AtExerciseSetRow, i).session_id !=
-                  g_array_index (sets, AtExerciseSetRow, i - 1).session_id)
-      n++;
-  return n;
 }
 
 static gboolean
@@ -310,8 +230,8 @@ load_job (AtStore       *store,
                                                  error)) == NULL ||
       (records = at_store_list (store, load->user_id, AT_TYPE_PERSONAL_RECORD,
                                 "activity_subtype_id", load->subtype_id, error)) == NULL ||
-      (load->sets = at_store_list_exercise_sets (store, load->user_id, load->subtype_id, NULL,
-                                                 SET_PAGE_SESSIONS, error)) == NULL)
+      (load->sets = at_exercise_sets_read (store, load->user_id, load->subtype_id, NULL,
+                                           factor, error)) == NULL)
     return FALSE;
 
   /* One factor for every weight read in kg, rather than a query per value. */
@@ -325,7 +245,6 @@ load_job (AtStore       *store,
     }
   for (guint i = 0; i < load->rep_maxes->len; i++)
     g_array_index (load->rep_maxes, AtRepMax, i).weight_kg *= factor;
-  convert_sets (load->sets, factor);
 
   /* The charts' tooltips name each point's session. */
   session_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), load->points->len);
@@ -359,22 +278,6 @@ load_job (AtStore       *store,
     }
   g_ptr_array_sort (load->records, compare_records);
 
-  return TRUE;
-}
-
-static gboolean
-set_page_job (AtStore       *store,
-              gpointer       job_data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  SetPage *page = job_data;
-
-  page->sets = at_store_list_exercise_sets (store, page->user_id, page->subtype_id, &page->after,
-                                            SET_PAGE_SESSIONS, error);
-  if (page->sets == NULL)
-    return FALSE;
-  convert_sets (page->sets, page->factor);
   return TRUE;
 }
 
@@ -498,16 +401,16 @@ show_records (AtExerciseHistory *self,
   for (guint i = 0; i < load->records->len; i++)
     {
       const Record *record = g_ptr_array_index (load->records, i);
-      g_autofree char *value = format_value (record->value, record->unit);
-      g_autofree char *previous = format_value (record->previous, record->unit);
-      g_autofree char *date = format_date (record->achieved_at);
+      g_autofree char *value = at_progress_format_value (record->value, record->unit);
+      g_autofree char *previous = at_progress_format_value (record->previous, record->unit);
+      g_autofree char *date = at_progress_format_date (record->achieved_at);
       /* Translators: under a personal record: the value it beat and the day */
       g_autofree char *subtitle = isfinite (record->previous)
                                 ? g_strdup_printf (_("Previous %s · %s"), previous, date)
                                 : g_strdup_printf (_("First record · %s"), date);
 
       gtk_list_box_append (self->record_list,
-                           value_row (record_type_label (record->record_type), subtitle, value));
+                           value_row (at_recent_records_type_label (record->record_type), subtitle, value));
     }
 
   if (load->records->len == 0)
@@ -530,162 +433,11 @@ show_rep_maxes (AtExerciseHistory *self,
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " rep",
                                                              "%" G_GINT64_FORMAT " reps", m->reps),
                                                 m->reps);
-      g_autofree char *value = format_value (m->weight_kg > 0 ? m->weight_kg : NAN, load->unit);
-      g_autofree char *date = m->achieved_at != 0 ? format_date (m->achieved_at) : NULL;
+      g_autofree char *value = at_progress_format_value (m->weight_kg > 0 ? m->weight_kg : NAN, load->unit);
+      g_autofree char *date = m->achieved_at != 0 ? at_progress_format_date (m->achieved_at) : NULL;
 
       gtk_list_box_append (self->rep_list, value_row (title, date, value));
     }
-}
-
-static GtkWidget *
-cell (const char *text,
-      gboolean    numeric)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  return label;
-}
-
-/* A row of the sets table: the columns and, for a screen reader, the set
- * in words. A warm-up steps back. */
-static GtkWidget *
-table_row (const char *const  columns[6],
-           const char        *name,
-           gboolean           heading,
-           gboolean           warmup)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
-  gtk_widget_set_margin_top (box, heading ? 8 : 6);
-  gtk_widget_set_margin_bottom (box, heading ? 8 : 6);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  for (guint i = 0; i < 6; i++)
-    {
-      GtkWidget *label = cell (columns[i], i >= 1 && i <= 4);
-
-      if (heading)
-        gtk_widget_add_css_class (label, "heading");
-      if (warmup)
-        gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
-    }
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !heading);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return row;
-}
-
-static void
-append_sets (AtExerciseHistory *self,
-             GArray            *sets)
-{
-  for (guint i = 0; i < sets->len; i++)
-    {
-      const AtExerciseSetRow *set = &g_array_index (sets, AtExerciseSetRow, i);
-      gint64 previous = i > 0 ? g_array_index (sets, AtExerciseSetRow, i - 1).session_id
-                              : self->last_set.session_id;
-      g_autofree char *date = format_date (set->started_at);
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, set->set_number);
-      g_autofree char *weight = format_value (set->weight_kg, self->unit);
-      g_autofree char *reps = set->reps > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, set->reps)
-                                            : g_strdup ("—");
-      g_autofree char *rpe = set->rpe > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, set->rpe)
-                                          : g_strdup ("—");
-      const char *columns[6] = {
-        previous != set->session_id ? date : "", number, weight, reps, rpe,
-        set->is_warmup ? _("Warm-up") : "",
-      };
-      /* Translators: a set in words, e.g. "3 Jan 2024, set 2: 100.0 kg × 5, RPE 8";
-       * the last %s is empty or ", warm-up" */
-      g_autofree char *name = g_strdup_printf (_("%s, set %s: %s × %s, RPE %s%s"), date, number,
-                                               weight, reps, rpe,
-                                               set->is_warmup ? _(", warm-up") : "");
-      GtkWidget *row = table_row (columns, name, FALSE, set->is_warmup);
-
-      g_object_set_data_full (G_OBJECT (row), "session-id",
-                              g_memdup2 (&set->session_id, sizeof set->session_id), g_free);
-      gtk_list_box_append (self->set_list, row);
-    }
-
-  if (sets->len > 0)
-    self->last_set = g_array_index (sets, AtExerciseSetRow, sets->len - 1);
-  gtk_widget_set_visible (GTK_WIDGET (self->more_sets_button),
-                          count_sessions (sets) == SET_PAGE_SESSIONS);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->more_sets_button), TRUE);
-}
-
-static void
-show_sets (AtExerciseHistory *self,
-           Load              *load)
-{
-  const char *columns[6] = { _("Date"), _("Set"), _("Weight"), _("Reps"), _("RPE"), _("Warm-up") };
-
-  clear_list (self->set_list);
-  self->last_set = (AtExerciseSetRow) { 0 };
-  gtk_list_box_append (self->set_list,
-                       table_row (columns, _("Columns: date, set, weight, reps, RPE, warm-up"), TRUE, FALSE));
-  append_sets (self, load->sets);
-}
-
-/* A set opens its session in the window's editor. */
-static void
-on_set_activated_cb (AtExerciseHistory *self,
-                     GtkListBoxRow     *row)
-{
-  gint64 *session_id = g_object_get_data (G_OBJECT (row), "session-id");
-
-  if (session_id != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-session", "x", *session_id);
-}
-
-static void
-on_set_page_done_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(AtExerciseHistory) self = user_data;
-  g_autoptr(GError) error = NULL;
-  SetPage *page = at_store_run_get_job_data (result);
-
-  if (!at_store_run_finish (AT_STORE (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          gtk_widget_set_sensitive (GTK_WIDGET (self->more_sets_button), TRUE);
-          g_signal_emit (self, signals[ADD_TOAST], 0, adw_toast_new (error->message));
-        }
-      return;
-    }
-  append_sets (self, page->sets);
-}
-
-static void
-on_more_sets_clicked_cb (AtExerciseHistory *self)
-{
-  SetPage *page;
-
-  if (self->store == NULL || self->subtype_id == 0)
-    return;
-
-  g_cancellable_cancel (self->sets_cancellable);
-  g_clear_object (&self->sets_cancellable);
-  self->sets_cancellable = g_cancellable_new ();
-
-  page = g_new0 (SetPage, 1);
-  page->user_id = self->user_id;
-  page->subtype_id = self->subtype_id;
-  page->after = self->last_set;
-  page->factor = self->factor;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->more_sets_button), FALSE);
-  at_store_run_async (self->store, set_page_job, page, set_page_free, self->sets_cancellable,
-                      on_set_page_done_cb, g_object_ref (self));
 }
 
 static void
@@ -716,11 +468,9 @@ on_load_done_cb (GObject      *object,
   else
     {
       gtk_label_set_label (self->title_label, load->name);
-      g_free (self->unit);
-      self->unit = g_strdup (load->unit);
-      self->factor = load->factor;
       show_charts (self, load);
-      show_sets (self, load);
+      at_exercise_sets_show (self->sets, AT_STORE (object), self->user_id, load->subtype_id,
+                             load->unit, load->factor, load->sets);
       show_records (self, load);
       show_rep_maxes (self, load);
       set_page (self, "content");
@@ -740,8 +490,7 @@ load_exercise (AtExerciseHistory *self,
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_cancellable_cancel (self->sets_cancellable);
-  g_clear_object (&self->sets_cancellable);
+  at_exercise_sets_stop (self->sets);
   if (self->store == NULL || self->user_id == 0)
     return;
 
@@ -894,8 +643,6 @@ at_exercise_history_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
-  g_cancellable_cancel (self->sets_cancellable);
-  g_clear_object (&self->sets_cancellable);
   g_clear_object (&self->store);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -910,7 +657,6 @@ at_exercise_history_finalize (GObject *object)
   AtExerciseHistory *self = (AtExerciseHistory *)object;
 
   g_free (self->shown_page);
-  g_free (self->unit);
 
   G_OBJECT_CLASS (at_exercise_history_parent_class)->finalize (object);
 }
@@ -942,6 +688,7 @@ at_exercise_history_class_init (AtExerciseHistoryClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (AT_TYPE_CHART_VIEW);
+  g_type_ensure (AT_TYPE_EXERCISE_SETS);
 
   gtk_widget_class_install_action (widget_class, "history.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "history.back", NULL);
@@ -958,15 +705,12 @@ at_exercise_history_class_init (AtExerciseHistoryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, volume_chart);
   gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, record_list);
   gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, rep_list);
-  gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, set_list);
-  gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, more_sets_button);
+  gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, sets);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_chart_add_toast_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_set_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_more_sets_clicked_cb);
 }
 
 static void
