@@ -1,9 +1,9 @@
 /* at-exercise-history.c: AtExerciseHistory, one exercise over time, shown
  * from the Progress page: its estimated 1RM with a 30-day trend and the
- * heaviest set, the volume per session, the personal records newest first,
- * the rep maxes (1 to 12 reps) and every set, newest session first, a page
- * of sessions at a time. A search entry picks the exercise; the user's
- * most-done one is shown first. Read by at_store_run_async(). */
+ * heaviest set, the volume per session, its personal records and rep maxes
+ * (AtExerciseBests) and every set (AtExerciseSets). A search entry picks
+ * the exercise; the user's most-done one is shown first. Read by
+ * at_store_run_async(). */
 
 #define G_LOG_DOMAIN "at-exercise-history"
 
@@ -19,38 +19,37 @@
 #include "widgets/at-chart-view.h"
 
 #include "at-exercise-history.h"
+#include "at-exercise-bests.h"
 #include "at-exercise-sets.h"
-#include "at-progress-format.h"
-#include "at-recent-records.h"
+#include "at-progress-common.h"
 
 #define TREND_DAYS 30
 #define N_RESULTS 20
 
 struct _AtExerciseHistory
 {
-  AdwBin          parent_instance;
+  AdwBin           parent_instance;
 
   /* template widgets */
-  GtkLabel       *title_label;
-  GtkSearchEntry *search_entry;
-  GtkStack       *stack;
-  GtkSpinner     *spinner;
-  AdwStatusPage  *empty_page;
-  AdwStatusPage  *error_page;
-  GtkListBox     *result_list;
-  AtChartView    *e1rm_chart;
-  AtChartView    *volume_chart;
-  GtkListBox     *record_list;
-  GtkListBox     *rep_list;
-  AtExerciseSets *sets;
+  GtkLabel        *title_label;
+  GtkSearchEntry  *search_entry;
+  GtkStack        *stack;
+  GtkSpinner      *spinner;
+  AdwStatusPage   *empty_page;
+  AdwStatusPage   *error_page;
+  GtkListBox      *result_list;
+  AtChartView     *e1rm_chart;
+  AtChartView     *volume_chart;
+  AtExerciseBests *bests;
+  AtExerciseSets  *sets;
 
   /* owned */
-  AtStore        *store;
-  gint64          user_id;
-  gint64          subtype_id;     /* shown; 0 for none yet */
-  GCancellable   *cancellable;    /* the exercise's load */
-  GCancellable   *search_cancellable;
-  char           *shown_page;     /* the stack page under the results */
+  AtStore         *store;
+  gint64           user_id;
+  gint64           subtype_id;     /* shown; 0 for none yet */
+  GCancellable    *cancellable;    /* the exercise's load */
+  GCancellable    *search_cancellable;
+  char            *shown_page;     /* the stack page under the results */
 };
 
 G_DEFINE_FINAL_TYPE (AtExerciseHistory, at_exercise_history, ADW_TYPE_BIN)
@@ -63,16 +62,6 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-/* A personal record, its values in the user's unit where it is a weight. */
-typedef struct
-{
-  char   *record_type;
-  double  value;
-  double  previous;       /* NAN for none */
-  char   *unit;           /* NULL for none */
-  gint64  achieved_at;
-} Record;
-
 /* What the exercise's worker reads. */
 typedef struct
 {
@@ -83,7 +72,7 @@ typedef struct
   char      *unit;        /* the user's weight unit */
   GArray    *points;      /* AtExerciseHistoryPoint, weights converted */
   GArray    *rep_maxes;   /* AtRepMax, weights converted */
-  GPtrArray *records;     /* Record, newest first */
+  GPtrArray *records;     /* at_exercise_bests_read() */
   double     factor;      /* kg to the user's unit */
   GArray    *sets;        /* AtExerciseSetRow, the first page, weights converted */
   GHashTable *session_names;
@@ -96,16 +85,6 @@ typedef struct
   GArray    *ids;         /* gint64 */
   GPtrArray *names;
 } Search;
-
-static void
-record_free (gpointer data)
-{
-  Record *record = data;
-
-  g_free (record->record_type);
-  g_free (record->unit);
-  g_free (record);
-}
 
 static void
 load_free (gpointer data)
@@ -134,20 +113,6 @@ search_free (gpointer data)
   g_free (search);
 }
 
-static char *
-unit_symbol (GListModel *units,
-             gint64      unit_id)
-{
-  for (guint i = 0; unit_id != 0 && i < g_list_model_get_n_items (units); i++)
-    {
-      g_autoptr(AtRecord) unit = g_list_model_get_item (units, i);
-
-      if (at_record_get_id (unit) == unit_id)
-        return g_strdup (at_record_get_string (unit, "symbol"));
-    }
-  return NULL;
-}
-
 static gint64
 unit_by_symbol (GListModel *units,
                 const char *symbol)
@@ -162,15 +127,6 @@ unit_by_symbol (GListModel *units,
   return 0;
 }
 
-static int
-compare_records (gconstpointer a,
-                 gconstpointer b)
-{
-  const Record *ra = *(Record * const *) a, *rb = *(Record * const *) b;
-
-  return (rb->achieved_at > ra->achieved_at) - (rb->achieved_at < ra->achieved_at);
-}
-
 static gboolean
 load_job (AtStore       *store,
           gpointer       job_data,
@@ -179,7 +135,6 @@ load_job (AtStore       *store,
 {
   Load *load = job_data;
   g_autoptr(GListModel) units = NULL;
-  g_autoptr(GListModel) records = NULL;
   g_autoptr(AtRecord) subtype = NULL;
   g_autoptr(GArray) session_ids = NULL;
   gint64 kg_id, user_unit_id = 0;
@@ -218,7 +173,7 @@ load_job (AtStore       *store,
       factor = 1;
       user_unit_id = kg_id;
     }
-  load->unit = unit_symbol (units, user_unit_id);
+  load->unit = at_progress_unit_symbol (units, user_unit_id);
   if (load->unit == NULL)
     load->unit = g_strdup (_("kg"));
 
@@ -228,8 +183,8 @@ load_job (AtStore       *store,
                                                      0, G_MAXINT64, error)) == NULL ||
       (load->rep_maxes = at_store_get_rep_maxes (store, load->user_id, load->subtype_id,
                                                  error)) == NULL ||
-      (records = at_store_list (store, load->user_id, AT_TYPE_PERSONAL_RECORD,
-                                "activity_subtype_id", load->subtype_id, error)) == NULL ||
+      (load->records = at_exercise_bests_read (store, load->user_id, load->subtype_id, units,
+                                               error)) == NULL ||
       (load->sets = at_exercise_sets_read (store, load->user_id, load->subtype_id, NULL,
                                            factor, error)) == NULL)
     return FALSE;
@@ -253,30 +208,6 @@ load_job (AtStore       *store,
   if ((load->session_names = at_store_get_session_names (store, load->user_id, session_ids,
                                                          error)) == NULL)
     return FALSE;
-
-  load->records = g_ptr_array_new_with_free_func (record_free);
-  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
-    {
-      g_autoptr(AtRecord) pr = g_list_model_get_item (records, i);
-      gint64 unit_id = at_record_is_null (pr, "unit_id") ? 0 : at_record_get_int (pr, "unit_id");
-      Record *record = g_new0 (Record, 1);
-      gint64 shown_unit = unit_id;
-
-      record->record_type = g_strdup (at_record_get_string (pr, "record_type"));
-      record->value = at_record_get_double (pr, "record_value");
-      record->previous = at_record_is_null (pr, "previous_record_value")
-                       ? NAN : at_record_get_double (pr, "previous_record_value");
-      record->achieved_at = at_record_get_int (pr, "achieved_at");
-      if (unit_id != 0 && g_strcmp0 (record->record_type, "max_reps") != 0 &&
-          at_store_to_user_weight (store, load->user_id, record->value, unit_id,
-                                   &record->value, &shown_unit, NULL) &&
-          isfinite (record->previous))
-        at_store_to_user_weight (store, load->user_id, record->previous, unit_id,
-                                 &record->previous, NULL, NULL);
-      record->unit = unit_symbol (units, shown_unit);
-      g_ptr_array_add (load->records, record);
-    }
-  g_ptr_array_sort (load->records, compare_records);
 
   return TRUE;
 }
@@ -304,15 +235,6 @@ search_job (AtStore       *store,
       g_ptr_array_add (search->names, g_strdup (at_record_get_string (subtype, "name")));
     }
   return TRUE;
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
 }
 
 static void
@@ -373,73 +295,6 @@ show_charts (AtExerciseHistory *self,
   at_chart_view_set_chart (self->volume_chart, volume);
 }
 
-static GtkWidget *
-value_row (const char *title,
-           const char *subtitle,
-           const char *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (value);
-  g_autofree char *name = subtitle != NULL
-                        ? g_strdup_printf ("%s: %s, %s", title, value, subtitle)
-                        : g_strdup_printf ("%s: %s", title, value);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_add_css_class (label, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return row;
-}
-
-static void
-show_records (AtExerciseHistory *self,
-              Load              *load)
-{
-  clear_list (self->record_list);
-  for (guint i = 0; i < load->records->len; i++)
-    {
-      const Record *record = g_ptr_array_index (load->records, i);
-      g_autofree char *value = at_progress_format_value (record->value, record->unit);
-      g_autofree char *previous = at_progress_format_value (record->previous, record->unit);
-      g_autofree char *date = at_progress_format_date (record->achieved_at);
-      /* Translators: under a personal record: the value it beat and the day */
-      g_autofree char *subtitle = isfinite (record->previous)
-                                ? g_strdup_printf (_("Previous %s · %s"), previous, date)
-                                : g_strdup_printf (_("First record · %s"), date);
-
-      gtk_list_box_append (self->record_list,
-                           value_row (at_recent_records_type_label (record->record_type), subtitle, value));
-    }
-
-  if (load->records->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No personal records yet"));
-      gtk_list_box_append (self->record_list, row);
-    }
-}
-
-static void
-show_rep_maxes (AtExerciseHistory *self,
-                Load              *load)
-{
-  clear_list (self->rep_list);
-  for (guint i = 0; i < load->rep_maxes->len; i++)
-    {
-      const AtRepMax *m = &g_array_index (load->rep_maxes, AtRepMax, i);
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " rep",
-                                                             "%" G_GINT64_FORMAT " reps", m->reps),
-                                                m->reps);
-      g_autofree char *value = at_progress_format_value (m->weight_kg > 0 ? m->weight_kg : NAN, load->unit);
-      g_autofree char *date = m->achieved_at != 0 ? at_progress_format_date (m->achieved_at) : NULL;
-
-      gtk_list_box_append (self->rep_list, value_row (title, date, value));
-    }
-}
-
 static void
 on_load_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -471,8 +326,7 @@ on_load_done_cb (GObject      *object,
       show_charts (self, load);
       at_exercise_sets_show (self->sets, AT_STORE (object), self->user_id, load->subtype_id,
                              load->unit, load->factor, load->sets);
-      show_records (self, load);
-      show_rep_maxes (self, load);
+      at_exercise_bests_show (self->bests, load->records, load->rep_maxes, load->unit);
       set_page (self, "content");
     }
   if (searching)
@@ -534,7 +388,7 @@ on_search_done_cb (GObject      *object,
       return;
     }
 
-  clear_list (self->result_list);
+  at_progress_clear_list (self->result_list);
   for (guint i = 0; i < search->ids->len; i++)
     {
       const char *name = g_ptr_array_index (search->names, i);
@@ -688,6 +542,7 @@ at_exercise_history_class_init (AtExerciseHistoryClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (AT_TYPE_CHART_VIEW);
+  g_type_ensure (AT_TYPE_EXERCISE_BESTS);
   g_type_ensure (AT_TYPE_EXERCISE_SETS);
 
   gtk_widget_class_install_action (widget_class, "history.back", NULL, back_action);
@@ -703,8 +558,7 @@ at_exercise_history_class_init (AtExerciseHistoryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, result_list);
   gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, e1rm_chart);
   gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, volume_chart);
-  gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, record_list);
-  gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, rep_list);
+  gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, bests);
   gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, sets);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);

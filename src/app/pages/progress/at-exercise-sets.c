@@ -12,7 +12,7 @@
 #include "at-store-async.h"
 
 #include "at-exercise-sets.h"
-#include "at-progress-format.h"
+#include "at-progress-common.h"
 
 #define SET_PAGE_SESSIONS 20
 
@@ -86,15 +86,6 @@ set_page_job (AtStore       *store,
   page->sets = at_exercise_sets_read (store, page->user_id, page->subtype_id, &page->after,
                                       page->factor, error);
   return page->sets != NULL;
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
 }
 
 static GtkWidget *
@@ -366,7 +357,7 @@ at_exercise_sets_show (AtExerciseSets *self,
   self->unit = g_strdup (unit);
   self->factor = factor;
 
-  clear_list (self->set_list);
+  at_progress_clear_list (self->set_list);
   self->last_set = (AtExerciseSetRow) { 0 };
   gtk_list_box_append (self->set_list,
                        table_row (columns, _("Columns: date, set, weight, reps, RPE, warm-up"), TRUE, FALSE));

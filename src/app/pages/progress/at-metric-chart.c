@@ -14,6 +14,7 @@
 #include "widgets/at-chart-view.h"
 
 #include "at-metric-chart.h"
+#include "at-progress-common.h"
 
 struct _AtMetricChart
 {
@@ -55,7 +56,6 @@ typedef struct
   GHashTable *session_names;
 } MetricLoad;
 
-
 static void
 metric_load_free (gpointer data)
 {
@@ -65,21 +65,6 @@ metric_load_free (gpointer data)
   g_clear_pointer (&load->session_names, g_hash_table_unref);
   g_free (load->unit);
   g_free (load);
-}
-
-
-static AtRecord *
-find_unit (GListModel *units,
-           gint64      unit_id)
-{
-  for (guint i = 0; unit_id != 0 && i < g_list_model_get_n_items (units); i++)
-    {
-      g_autoptr(AtRecord) unit = g_list_model_get_item (units, i);
-
-      if (at_record_get_id (unit) == unit_id)
-        return g_steal_pointer (&unit);
-    }
-  return NULL;
 }
 
 /* The metric's values in its usual unit; a pace in seconds per distance
@@ -107,7 +92,7 @@ metric_job (AtStore       *store,
       (units = at_store_list (store, load->user_id, AT_TYPE_UNIT, NULL, 0, error)) == NULL)
     return FALSE;
 
-  unit = find_unit (units, load->kind.unit_id);
+  unit = at_progress_find_unit (units, load->kind.unit_id);
   symbol = unit != NULL ? at_record_get_string (unit, "symbol") : NULL;
   if (symbol != NULL && g_strcmp0 (at_record_get_string (unit, "type"), "pace") == 0 &&
       g_str_has_prefix (symbol, "s/"))
@@ -139,7 +124,6 @@ metric_job (AtStore       *store,
   load->session_names = at_store_get_session_names (store, load->user_id, session_ids, error);
   return load->session_names != NULL;
 }
-
 
 /* "words_written" → "Words written" */
 static char *
@@ -265,7 +249,6 @@ fill_metrics (AtMetricChart *self)
   self->filling = FALSE;
   load_metric (self);
 }
-
 
 static void
 on_metric_type_changed_cb (AtMetricChart *self)

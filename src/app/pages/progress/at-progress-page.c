@@ -1,8 +1,8 @@
 /* at-progress-page.c: AtProgressPage, the Progress page: the totals, weekly
  * charts of sessions, minutes and volume, time per activity type, any
- * metric of an activity type over time, the year's calendar and the latest
- * personal records. Everything is read by at_store_run_async(), each time
- * the page is shown. */
+ * metric of an activity type over time (AtMetricChart), the year's calendar
+ * and the latest personal records (AtRecentRecords). Everything is read by
+ * at_store_run_async(), each time the page is shown. */
 
 #define G_LOG_DOMAIN "at-progress-page"
 
@@ -19,6 +19,7 @@
 
 #include "at-exercise-history.h"
 #include "at-metric-chart.h"
+#include "at-progress-common.h"
 #include "at-progress-page.h"
 #include "at-recent-records.h"
 
@@ -188,17 +189,12 @@ stat_card (const char *value,
 }
 
 static void
-clear_box (GtkWidget *box)
+clear_box (GtkBox *box)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_LIST_BOX (box))
-        gtk_list_box_remove (GTK_LIST_BOX (box), child);
-      else
-        gtk_box_remove (GTK_BOX (box), child);
-    }
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
 }
 
 static void
@@ -210,7 +206,7 @@ show_stats (AtProgressPage *self,
   g_autofree char *time = format_minutes (load->stats.found ? load->stats.total_minutes : 0);
   g_autofree char *prs = g_strdup_printf ("%" G_GINT64_FORMAT, load->stats.total_prs);
 
-  clear_box (GTK_WIDGET (self->stat_box));
+  clear_box (self->stat_box);
   gtk_box_append (self->stat_box, stat_card (sessions, _("Sessions")));
   gtk_box_append (self->stat_box, stat_card (days, _("Days Active")));
   gtk_box_append (self->stat_box, stat_card (time, _("Total Time")));
@@ -307,7 +303,7 @@ show_types (AtProgressPage *self,
 {
   gint64 most = 1;
 
-  clear_box (GTK_WIDGET (self->type_list));
+  at_progress_clear_list (self->type_list);
   for (guint i = 0; i < load->types->len; i++)
     most = MAX (most, g_array_index (load->types, AtTypeTotal, i).minutes);
 

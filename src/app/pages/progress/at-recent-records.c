@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "at-progress-format.h"
+#include "at-progress-common.h"
 #include "at-recent-records.h"
 
 #define N_RECORDS 5
@@ -65,29 +65,6 @@ exercise_name (AtStore    *store,
   return g_hash_table_lookup (exercises, &subtype_id);
 }
 
-static char *
-unit_symbol (GListModel *units,
-             gint64      unit_id)
-{
-  for (guint u = 0; unit_id != 0 && u < g_list_model_get_n_items (units); u++)
-    {
-      g_autoptr(AtRecord) unit = g_list_model_get_item (units, u);
-
-      if (at_record_get_id (unit) == unit_id)
-        return g_strdup (at_record_get_string (unit, "symbol"));
-    }
-  return NULL;
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
 static GtkWidget *
 record_row (const Record *record)
 {
@@ -106,6 +83,9 @@ record_row (const Record *record)
 static void
 at_recent_records_dispose (GObject *object)
 {
+  /* The list is both AdwBin's child and a template child: let AdwBin
+   * drop it first, or both would unparent it. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), AT_TYPE_RECENT_RECORDS);
 
   G_OBJECT_CLASS (at_recent_records_parent_class)->dispose (object);
@@ -177,7 +157,7 @@ at_recent_records_read (AtStore  *store,
       record->record_type = g_strdup (at_record_get_string (pr, "record_type"));
       record->value = at_record_get_double (pr, "record_value");
       record->achieved_at = at_record_get_int (pr, "achieved_at");
-      record->unit = unit_symbol (units, at_record_get_int (pr, "unit_id"));
+      record->unit = at_progress_unit_symbol (units, at_record_get_int (pr, "unit_id"));
       g_ptr_array_add (read, record);
     }
 
@@ -197,7 +177,7 @@ at_recent_records_show (AtRecentRecords *self,
   g_return_if_fail (AT_IS_RECENT_RECORDS (self));
   g_return_if_fail (records != NULL);
 
-  clear_list (self->list);
+  at_progress_clear_list (self->list);
   for (guint i = 0; i < records->len; i++)
     gtk_list_box_append (self->list, record_row (g_ptr_array_index (records, i)));
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "at-save-template-dialog.h"
 #include "at-session-filter-bar.h"
 #include "at-session-row.h"
 #include "at-sessions-bench.h"
@@ -396,136 +397,29 @@ on_delete_clicked_cb (AtSessionsPage *self)
   delete_selected (self);
 }
 
-typedef struct
-{
-  gint64  user_id;
-  gint64  session_id;
-  char   *name;
-} TemplateJob;
-
 static void
-template_job_free (gpointer data)
+on_template_toast_cb (AtSessionsPage *self,
+                      AdwToast       *toast)
 {
-  TemplateJob *job = data;
-
-  g_free (job->name);
-  g_free (job);
+  g_signal_emit (self, signals [ADD_TOAST], 0, toast);
 }
 
-static gboolean
-save_template (AtStore       *store,
-               gpointer       job_data,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  TemplateJob *job = job_data;
-
-  return at_store_save_as_template (store, job->user_id, job->session_id, job->name, error) > 0;
-}
-
-static void
-on_template_saved_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(AtSessionsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  TemplateJob *job;
-
-  if (!at_store_run_finish (AT_STORE (source), result, &error))
-    {
-      add_toast (self, error->message);
-      return;
-    }
-
-  job = at_store_run_get_job_data (result);
-  /* Translators: %s is the name the user gave a new template */
-  message = g_strdup_printf (_("Template “%s” saved"), job->name);
-  add_toast (self, message);
-}
-
-static void
-on_template_name_changed_cb (GtkEditable     *entry,
-                             AdwMessageDialog *dialog)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0');
-}
-
-static void
-on_template_entry_activate_cb (GtkEntry         *entry,
-                               AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "save"))
-    adw_message_dialog_response (dialog, "save");
-}
-
-static void
-on_template_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         AtSessionsPage   *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  TemplateJob *job;
-
-  if (!g_str_equal (response, "save") || self->store == NULL)
-    return;
-
-  job = g_new0 (TemplateJob, 1);
-  job->user_id = self->user_id;
-  job->session_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "at-session-id"));
-  job->name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  at_store_run_async (self->store, save_template, job, template_job_free, NULL,
-                      on_template_saved_cb, g_object_ref (self));
-}
-
-/* Asks for the template's name, the session's own to begin with. */
+/* Asks for the template's name, then saves it. */
 static void
 save_template_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
   AtSessionsPage *self = AT_SESSIONS_PAGE (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  g_autoptr(AtSession) session = NULL;
   GtkWidget *dialog;
-  GtkWidget *entry;
 
   if (self->store == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _("Save as Template"),
-                                   _("A template keeps the activity, exercises and target sets "
-                                     "of this session, to start new sessions from."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  entry = gtk_entry_new ();
-  gtk_entry_set_max_length (GTK_ENTRY (entry), 200);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Template name"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template Name"),
-                                  -1);
-  g_signal_connect (entry, "changed", G_CALLBACK (on_template_name_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_template_entry_activate_cb), dialog);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save", FALSE);
-
-  session = at_store_get (self->store, self->user_id, AT_TYPE_SESSION, id, NULL);
-  if (session != NULL && at_session_get_session_name (session) != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (entry), at_session_get_session_name (session));
-
-  g_object_set_data (G_OBJECT (dialog), "at-session-id", GSIZE_TO_POINTER ((gsize) id));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_template_response_cb), self, 0);
+  dialog = at_save_template_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
+                                        self->user_id, g_variant_get_int64 (parameter));
+  g_signal_connect_object (dialog, "add-toast", G_CALLBACK (on_template_toast_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
