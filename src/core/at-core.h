@@ -5,6 +5,7 @@
 #include "at-types.h"
 #include "at-record.h"
 #include "at-record-list.h"
+#include "at-catalogue-store.h"
 #include "at-dashboard.h"
 #include "at-history.h"
 #include "at-one-rep-max.h"

@@ -1,9 +1,9 @@
 /* at-exercise-history.c: AtExerciseHistory, one exercise over time, shown
  * from the Progress page: its estimated 1RM with a 30-day trend and the
- * heaviest set, the volume per session, the personal records newest first,
- * the rep maxes (1 to 12 reps) and every set, newest session first, a page
- * of sessions at a time. A search entry picks the exercise; the user's
- * most-done one is shown first. Read by at_store_run_async(). */
+ * heaviest set, the volume per session, its personal records and rep maxes
+ * (AtExerciseBests) and every set (AtExerciseSets). A search entry picks
+ * the exercise; the user's most-done one is shown first. Read by
+ * at_store_run_async(). */
 
 #define G_LOG_DOMAIN "at-exercise-history"
 
@@ -19,41 +19,37 @@
 #include "widgets/at-chart-view.h"
 
 #include "at-exercise-history.h"
+#include "at-exercise-bests.h"
+#include "at-exercise-sets.h"
+#include "at-progress-common.h"
 
 #define TREND_DAYS 30
 #define N_RESULTS 20
-#define SET_PAGE_SESSIONS 20
 
 struct _AtExerciseHistory
 {
-  AdwBin          parent_instance;
+  AdwBin           parent_instance;
 
   /* template widgets */
-  GtkLabel       *title_label;
-  GtkSearchEntry *search_entry;
-  GtkStack       *stack;
-  GtkSpinner     *spinner;
-  AdwStatusPage  *empty_page;
-  AdwStatusPage  *error_page;
-  GtkListBox     *result_list;
-  AtChartView    *e1rm_chart;
-  AtChartView    *volume_chart;
-  GtkListBox     *record_list;
-  GtkListBox     *rep_list;
-  GtkListBox     *set_list;
-  GtkButton      *more_sets_button;
+  GtkLabel        *title_label;
+  GtkSearchEntry  *search_entry;
+  GtkStack        *stack;
+  GtkSpinner      *spinner;
+  AdwStatusPage   *empty_page;
+  AdwStatusPage   *error_page;
+  GtkListBox      *result_list;
+  AtChartView     *e1rm_chart;
+  AtChartView     *volume_chart;
+  AtExerciseBests *bests;
+  AtExerciseSets  *sets;
 
   /* owned */
-  AtStore        *store;
-  gint64          user_id;
-  gint64          subtype_id;     /* shown; 0 for none yet */
-  GCancellable   *cancellable;    /* the exercise's load */
-  GCancellable   *search_cancellable;
-  GCancellable   *sets_cancellable;
-  char           *shown_page;     /* the stack page under the results */
-  char           *unit;           /* the user's weight unit */
-  double          factor;         /* kg to it */
-  AtExerciseSetRow last_set;      /* the last row of the sets shown */
+  AtStore         *store;
+  gint64           user_id;
+  gint64           subtype_id;     /* shown; 0 for none yet */
+  GCancellable    *cancellable;    /* the exercise's load */
+  GCancellable    *search_cancellable;
+  char            *shown_page;     /* the stack page under the results */
 };
 
 G_DEFINE_FINAL_TYPE (AtExerciseHistory, at_exercise_history, ADW_TYPE_BIN)
@@ -66,16 +62,6 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-/* A personal record, its values in the user's unit where it is a weight. */
-typedef struct
-{
-  char   *record_type;
-  double  value;
-  double  previous;       /* NAN for none */
-  char   *unit;           /* NULL for none */
-  gint64  achieved_at;
-} Record;
-
 /* What the exercise's worker reads. */
 typedef struct
 {
@@ -86,21 +72,11 @@ typedef struct
   char      *unit;        /* the user's weight unit */
   GArray    *points;      /* AtExerciseHistoryPoint, weights converted */
   GArray    *rep_maxes;   /* AtRepMax, weights converted */
-  GPtrArray *records;     /* Record, newest first */
+  GPtrArray *records;     /* at_exercise_bests_read() */
   double     factor;      /* kg to the user's unit */
   GArray    *sets;        /* AtExerciseSetRow, the first page, weights converted */
   GHashTable *session_names;
 } Load;
-
-/* A further page of sets. */
-typedef struct
-{
-  gint64            user_id;
-  gint64            subtype_id;
-  AtExerciseSetRow  after;
-  double            factor;
-  GArray           *sets;
-} SetPage;
 
 /* What the search's worker reads. */
 typedef struct
@@ -109,16 +85,6 @@ typedef struct
   GArray    *ids;         /* gint64 */
   GPtrArray *names;
 } Search;
-
-static void
-record_free (gpointer data)
-{
-  Record *record = data;
-
-  g_free (record->record_type);
-  g_free (record->unit);
-  g_free (record);
-}
 
 static void
 load_free (gpointer data)
@@ -137,15 +103,6 @@ load_free (gpointer data)
 }
 
 static void
-set_page_free (gpointer data)
-{
-  SetPage *page = data;
-
-  g_clear_pointer (&page->sets, g_array_unref);
-  g_free (page);
-}
-
-static void
 search_free (gpointer data)
 {
   Search *search = data;
@@ -154,56 +111,6 @@ search_free (gpointer data)
   g_clear_pointer (&search->ids, g_array_unref);
   g_clear_pointer (&search->names, g_ptr_array_unref);
   g_free (search);
-}
-
-static const char *
-record_type_label (const char *type)
-{
-  if (g_strcmp0 (type, "1rm") == 0)
-    return _("Estimated 1RM");
-  if (g_strcmp0 (type, "max_weight") == 0)
-    return _("Heaviest Weight");
-  if (g_strcmp0 (type, "max_reps") == 0)
-    return _("Most Reps");
-  if (g_strcmp0 (type, "max_volume") == 0)
-    return _("Best Set Volume");
-  return type;
-}
-
-static char *
-format_value (double      value,
-              const char *unit)
-{
-  if (!isfinite (value))
-    return g_strdup ("—");
-  if (unit == NULL)
-    return g_strdup_printf ("%.1f", value);
-  /* Translators: a weight or other value and its unit, e.g. "102.5 kg" */
-  return g_strdup_printf (_("%.1f %s"), value, unit);
-}
-
-static char *
-format_date (gint64 when)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (when);
-  /* Translators: the date of a record, see g_date_time_format() */
-  g_autofree char *date = g_date_time_format (dt, _("%-d %b %Y"));
-
-  return g_strdup (g_strstrip (date));
-}
-
-static char *
-unit_symbol (GListModel *units,
-             gint64      unit_id)
-{
-  for (guint i = 0; unit_id != 0 && i < g_list_model_get_n_items (units); i++)
-    {
-      g_autoptr(AtRecord) unit = g_list_model_get_item (units, i);
-
-      if (at_record_get_id (unit) == unit_id)
-        return g_strdup (at_record_get_string (unit, "symbol"));
-    }
-  return NULL;
 }
 
 static gint64
@@ -220,37 +127,6 @@ unit_by_symbol (GListModel *units,
   return 0;
 }
 
-static int
-compare_records (gconstpointer a,
-                 gconstpointer b)
-{
-  const Record *ra = *(Record * const *) a, *rb = *(Record * const *) b;
-
-  return (rb->achieved_at > ra->achieved_at) - (rb->achieved_at < ra->achieved_at);
-}
-
-/* Weights of sets, read in kg, in the user's unit. */
-static void
-convert_sets (GArray *sets,
-              double  factor)
-{
-  for (guint i = 0; i < sets->len; i++)
-    g_array_index (sets, AtExerciseSetRow, i).weight_kg *= factor;
-}
-
-/* How many sessions a page of sets holds: a full page may have more after it. */
-static guint
-count_sessions (GArray *sets)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < sets->len; i++)
-    if (i == 0 || g_array_index (sets, AtExerciseSetRow, i).session_id !=
-                  g_array_index (sets, AtExerciseSetRow, i - 1).session_id)
-      n++;
-  return n;
-}
-
 static gboolean
 load_job (AtStore       *store,
           gpointer       job_data,
@@ -259,7 +135,6 @@ load_job (AtStore       *store,
 {
   Load *load = job_data;
   g_autoptr(GListModel) units = NULL;
-  g_autoptr(GListModel) records = NULL;
   g_autoptr(AtRecord) subtype = NULL;
   g_autoptr(GArray) session_ids = NULL;
   gint64 kg_id, user_unit_id = 0;
@@ -298,7 +173,7 @@ load_job (AtStore       *store,
       factor = 1;
       user_unit_id = kg_id;
     }
-  load->unit = unit_symbol (units, user_unit_id);
+  load->unit = at_progress_unit_symbol (units, user_unit_id);
   if (load->unit == NULL)
     load->unit = g_strdup (_("kg"));
 
@@ -308,10 +183,10 @@ load_job (AtStore       *store,
                                                      0, G_MAXINT64, error)) == NULL ||
       (load->rep_maxes = at_store_get_rep_maxes (store, load->user_id, load->subtype_id,
                                                  error)) == NULL ||
-      (records = at_store_list (store, load->user_id, AT_TYPE_PERSONAL_RECORD,
-                                "activity_subtype_id", load->subtype_id, error)) == NULL ||
-      (load->sets = at_store_list_exercise_sets (store, load->user_id, load->subtype_id, NULL,
-                                                 SET_PAGE_SESSIONS, error)) == NULL)
+      (load->records = at_exercise_bests_read (store, load->user_id, load->subtype_id, units,
+                                               error)) == NULL ||
+      (load->sets = at_exercise_sets_read (store, load->user_id, load->subtype_id, NULL,
+                                           factor, error)) == NULL)
     return FALSE;
 
   /* One factor for every weight read in kg, rather than a query per value. */
@@ -325,7 +200,6 @@ load_job (AtStore       *store,
     }
   for (guint i = 0; i < load->rep_maxes->len; i++)
     g_array_index (load->rep_maxes, AtRepMax, i).weight_kg *= factor;
-  convert_sets (load->sets, factor);
 
   /* The charts' tooltips name each point's session. */
   session_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), load->points->len);
@@ -335,46 +209,6 @@ load_job (AtStore       *store,
                                                          error)) == NULL)
     return FALSE;
 
-  load->records = g_ptr_array_new_with_free_func (record_free);
-  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
-    {
-      g_autoptr(AtRecord) pr = g_list_model_get_item (records, i);
-      gint64 unit_id = at_record_is_null (pr, "unit_id") ? 0 : at_record_get_int (pr, "unit_id");
-      Record *record = g_new0 (Record, 1);
-      gint64 shown_unit = unit_id;
-
-      record->record_type = g_strdup (at_record_get_string (pr, "record_type"));
-      record->value = at_record_get_double (pr, "record_value");
-      record->previous = at_record_is_null (pr, "previous_record_value")
-                       ? NAN : at_record_get_double (pr, "previous_record_value");
-      record->achieved_at = at_record_get_int (pr, "achieved_at");
-      if (unit_id != 0 && g_strcmp0 (record->record_type, "max_reps") != 0 &&
-          at_store_to_user_weight (store, load->user_id, record->value, unit_id,
-                                   &record->value, &shown_unit, NULL) &&
-          isfinite (record->previous))
-        at_store_to_user_weight (store, load->user_id, record->previous, unit_id,
-                                 &record->previous, NULL, NULL);
-      record->unit = unit_symbol (units, shown_unit);
-      g_ptr_array_add (load->records, record);
-    }
-  g_ptr_array_sort (load->records, compare_records);
-
-  return TRUE;
-}
-
-static gboolean
-set_page_job (AtStore       *store,
-              gpointer       job_data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  SetPage *page = job_data;
-
-  page->sets = at_store_list_exercise_sets (store, page->user_id, page->subtype_id, &page->after,
-                                            SET_PAGE_SESSIONS, error);
-  if (page->sets == NULL)
-    return FALSE;
-  convert_sets (page->sets, page->factor);
   return TRUE;
 }
 
@@ -401,15 +235,6 @@ search_job (AtStore       *store,
       g_ptr_array_add (search->names, g_strdup (at_record_get_string (subtype, "name")));
     }
   return TRUE;
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
 }
 
 static void
@@ -470,224 +295,6 @@ show_charts (AtExerciseHistory *self,
   at_chart_view_set_chart (self->volume_chart, volume);
 }
 
-static GtkWidget *
-value_row (const char *title,
-           const char *subtitle,
-           const char *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (value);
-  g_autofree char *name = subtitle != NULL
-                        ? g_strdup_printf ("%s: %s, %s", title, value, subtitle)
-                        : g_strdup_printf ("%s: %s", title, value);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_add_css_class (label, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return row;
-}
-
-static void
-show_records (AtExerciseHistory *self,
-              Load              *load)
-{
-  clear_list (self->record_list);
-  for (guint i = 0; i < load->records->len; i++)
-    {
-      const Record *record = g_ptr_array_index (load->records, i);
-      g_autofree char *value = format_value (record->value, record->unit);
-      g_autofree char *previous = format_value (record->previous, record->unit);
-      g_autofree char *date = format_date (record->achieved_at);
-      /* Translators: under a personal record: the value it beat and the day */
-      g_autofree char *subtitle = isfinite (record->previous)
-                                ? g_strdup_printf (_("Previous %s · %s"), previous, date)
-                                : g_strdup_printf (_("First record · %s"), date);
-
-      gtk_list_box_append (self->record_list,
-                           value_row (record_type_label (record->record_type), subtitle, value));
-    }
-
-  if (load->records->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No personal records yet"));
-      gtk_list_box_append (self->record_list, row);
-    }
-}
-
-static void
-show_rep_maxes (AtExerciseHistory *self,
-                Load              *load)
-{
-  clear_list (self->rep_list);
-  for (guint i = 0; i < load->rep_maxes->len; i++)
-    {
-      const AtRepMax *m = &g_array_index (load->rep_maxes, AtRepMax, i);
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " rep",
-                                                             "%" G_GINT64_FORMAT " reps", m->reps),
-                                                m->reps);
-      g_autofree char *value = format_value (m->weight_kg > 0 ? m->weight_kg : NAN, load->unit);
-      g_autofree char *date = m->achieved_at != 0 ? format_date (m->achieved_at) : NULL;
-
-      gtk_list_box_append (self->rep_list, value_row (title, date, value));
-    }
-}
-
-static GtkWidget *
-cell (const char *text,
-      gboolean    numeric)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  return label;
-}
-
-/* A row of the sets table: the columns and, for a screen reader, the set
- * in words. A warm-up steps back. */
-static GtkWidget *
-table_row (const char *const  columns[6],
-           const char        *name,
-           gboolean           heading,
-           gboolean           warmup)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
-  gtk_widget_set_margin_top (box, heading ? 8 : 6);
-  gtk_widget_set_margin_bottom (box, heading ? 8 : 6);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  for (guint i = 0; i < 6; i++)
-    {
-      GtkWidget *label = cell (columns[i], i >= 1 && i <= 4);
-
-      if (heading)
-        gtk_widget_add_css_class (label, "heading");
-      if (warmup)
-        gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
-    }
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !heading);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return row;
-}
-
-static void
-append_sets (AtExerciseHistory *self,
-             GArray            *sets)
-{
-  for (guint i = 0; i < sets->len; i++)
-    {
-      const AtExerciseSetRow *set = &g_array_index (sets, AtExerciseSetRow, i);
-      gint64 previous = i > 0 ? g_array_index (sets, AtExerciseSetRow, i - 1).session_id
-                              : self->last_set.session_id;
-      g_autofree char *date = format_date (set->started_at);
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, set->set_number);
-      g_autofree char *weight = format_value (set->weight_kg, self->unit);
-      g_autofree char *reps = set->reps > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, set->reps)
-                                            : g_strdup ("—");
-      g_autofree char *rpe = set->rpe > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, set->rpe)
-                                          : g_strdup ("—");
-      const char *columns[6] = {
-        previous != set->session_id ? date : "", number, weight, reps, rpe,
-        set->is_warmup ? _("Warm-up") : "",
-      };
-      /* Translators: a set in words, e.g. "3 Jan 2024, set 2: 100.0 kg × 5, RPE 8";
-       * the last %s is empty or ", warm-up" */
-      g_autofree char *name = g_strdup_printf (_("%s, set %s: %s × %s, RPE %s%s"), date, number,
-                                               weight, reps, rpe,
-                                               set->is_warmup ? _(", warm-up") : "");
-      GtkWidget *row = table_row (columns, name, FALSE, set->is_warmup);
-
-      g_object_set_data_full (G_OBJECT (row), "session-id",
-                              g_memdup2 (&set->session_id, sizeof set->session_id), g_free);
-      gtk_list_box_append (self->set_list, row);
-    }
-
-  if (sets->len > 0)
-    self->last_set = g_array_index (sets, AtExerciseSetRow, sets->len - 1);
-  gtk_widget_set_visible (GTK_WIDGET (self->more_sets_button),
-                          count_sessions (sets) == SET_PAGE_SESSIONS);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->more_sets_button), TRUE);
-}
-
-static void
-show_sets (AtExerciseHistory *self,
-           Load              *load)
-{
-  const char *columns[6] = { _("Date"), _("Set"), _("Weight"), _("Reps"), _("RPE"), _("Warm-up") };
-
-  clear_list (self->set_list);
-  self->last_set = (AtExerciseSetRow) { 0 };
-  gtk_list_box_append (self->set_list,
-                       table_row (columns, _("Columns: date, set, weight, reps, RPE, warm-up"), TRUE, FALSE));
-  append_sets (self, load->sets);
-}
-
-/* A set opens its session in the window's editor. */
-static void
-on_set_activated_cb (AtExerciseHistory *self,
-                     GtkListBoxRow     *row)
-{
-  gint64 *session_id = g_object_get_data (G_OBJECT (row), "session-id");
-
-  if (session_id != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-session", "x", *session_id);
-}
-
-static void
-on_set_page_done_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(AtExerciseHistory) self = user_data;
-  g_autoptr(GError) error = NULL;
-  SetPage *page = at_store_run_get_job_data (result);
-
-  if (!at_store_run_finish (AT_STORE (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          gtk_widget_set_sensitive (GTK_WIDGET (self->more_sets_button), TRUE);
-          g_signal_emit (self, signals[ADD_TOAST], 0, adw_toast_new (error->message));
-        }
-      return;
-    }
-  append_sets (self, page->sets);
-}
-
-static void
-on_more_sets_clicked_cb (AtExerciseHistory *self)
-{
-  SetPage *page;
-
-  if (self->store == NULL || self->subtype_id == 0)
-    return;
-
-  g_cancellable_cancel (self->sets_cancellable);
-  g_clear_object (&self->sets_cancellable);
-  self->sets_cancellable = g_cancellable_new ();
-
-  page = g_new0 (SetPage, 1);
-  page->user_id = self->user_id;
-  page->subtype_id = self->subtype_id;
-  page->after = self->last_set;
-  page->factor = self->factor;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->more_sets_button), FALSE);
-  at_store_run_async (self->store, set_page_job, page, set_page_free, self->sets_cancellable,
-                      on_set_page_done_cb, g_object_ref (self));
-}
-
 static void
 on_load_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -716,13 +323,10 @@ on_load_done_cb (GObject      *object,
   else
     {
       gtk_label_set_label (self->title_label, load->name);
-      g_free (self->unit);
-      self->unit = g_strdup (load->unit);
-      self->factor = load->factor;
       show_charts (self, load);
-      show_sets (self, load);
-      show_records (self, load);
-      show_rep_maxes (self, load);
+      at_exercise_sets_show (self->sets, AT_STORE (object), self->user_id, load->subtype_id,
+                             load->unit, load->factor, load->sets);
+      at_exercise_bests_show (self->bests, load->records, load->rep_maxes, load->unit);
       set_page (self, "content");
     }
   if (searching)
@@ -740,8 +344,7 @@ load_exercise (AtExerciseHistory *self,
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_cancellable_cancel (self->sets_cancellable);
-  g_clear_object (&self->sets_cancellable);
+  at_exercise_sets_stop (self->sets);
   if (self->store == NULL || self->user_id == 0)
     return;
 
@@ -785,7 +388,7 @@ on_search_done_cb (GObject      *object,
       return;
     }
 
-  clear_list (self->result_list);
+  at_progress_clear_list (self->result_list);
   for (guint i = 0; i < search->ids->len; i++)
     {
       const char *name = g_ptr_array_index (search->names, i);
@@ -894,8 +497,6 @@ at_exercise_history_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
-  g_cancellable_cancel (self->sets_cancellable);
-  g_clear_object (&self->sets_cancellable);
   g_clear_object (&self->store);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -910,7 +511,6 @@ at_exercise_history_finalize (GObject *object)
   AtExerciseHistory *self = (AtExerciseHistory *)object;
 
   g_free (self->shown_page);
-  g_free (self->unit);
 
   G_OBJECT_CLASS (at_exercise_history_parent_class)->finalize (object);
 }
@@ -942,6 +542,8 @@ at_exercise_history_class_init (AtExerciseHistoryClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (AT_TYPE_CHART_VIEW);
+  g_type_ensure (AT_TYPE_EXERCISE_BESTS);
+  g_type_ensure (AT_TYPE_EXERCISE_SETS);
 
   gtk_widget_class_install_action (widget_class, "history.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "history.back", NULL);
@@ -956,17 +558,13 @@ at_exercise_history_class_init (AtExerciseHistoryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, result_list);
   gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, e1rm_chart);
   gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, volume_chart);
-  gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, record_list);
-  gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, rep_list);
-  gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, set_list);
-  gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, more_sets_button);
+  gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, bests);
+  gtk_widget_class_bind_template_child (widget_class, AtExerciseHistory, sets);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_chart_add_toast_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_set_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_more_sets_clicked_cb);
 }
 
 static void

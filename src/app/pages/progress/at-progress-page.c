@@ -1,8 +1,8 @@
 /* at-progress-page.c: AtProgressPage, the Progress page: the totals, weekly
  * charts of sessions, minutes and volume, time per activity type, any
- * metric of an activity type over time, the year's calendar and the latest
- * personal records. Everything is read by at_store_run_async(), each time
- * the page is shown. */
+ * metric of an activity type over time (AtMetricChart), the year's calendar
+ * and the latest personal records (AtRecentRecords). Everything is read by
+ * at_store_run_async(), each time the page is shown. */
 
 #define G_LOG_DOMAIN "at-progress-page"
 
@@ -18,13 +18,15 @@
 #include "widgets/at-chart-view.h"
 
 #include "at-exercise-history.h"
+#include "at-metric-chart.h"
+#include "at-progress-common.h"
 #include "at-progress-page.h"
+#include "at-recent-records.h"
 
 #define N_WEEKS 52
 #define N_TYPE_WEEKS 12
 #define N_WEEK_TYPES 3
 #define N_TYPE_DAYS 90
-#define N_RECORDS 5
 
 struct _AtProgressPage
 {
@@ -40,11 +42,9 @@ struct _AtProgressPage
   AtChartView     *volume_chart;
   GtkListBox      *type_list;
   GtkDrawingArea  *calendar_area;
-  GtkListBox      *record_list;
+  AtRecentRecords *recent_records;
   GtkButton       *history_button;
-  AdwComboRow     *metric_type_row;
-  AdwComboRow     *metric_row;
-  AtChartView     *metric_chart;
+  AtMetricChart   *metric_chart;
   AtExerciseHistory *history;
 
   /* owned */
@@ -53,14 +53,7 @@ struct _AtProgressPage
   GCancellable    *cancellable;
   AtChartCalendar *calendar;
   gboolean         loaded;
-  GCancellable    *metric_cancellable;
-  GArray          *kinds;        /* AtMetricKind, all the types' */
-  GArray          *kind_types;   /* gint64, the activity types in the first drop-down */
-  GArray          *type_kinds;   /* guint, indexes into kinds of the second drop-down */
-  gint64           metric_type_id;  /* chosen */
-  char            *metric_name;
   char            *pending_metric; /* "Type:metric" to show once the kinds are read */
-  gboolean         filling;
 };
 
 G_DEFINE_FINAL_TYPE (AtProgressPage, at_progress_page, ADW_TYPE_BIN)
@@ -72,16 +65,6 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-/* A personal record as the page lists it. */
-typedef struct
-{
-  char   *exercise;
-  char   *record_type;
-  double  value;
-  char   *unit;
-  gint64  achieved_at;
-} Record;
-
 /* What the worker reads. */
 typedef struct
 {
@@ -92,30 +75,9 @@ typedef struct
   GArray           *type_weeks; /* AtWeekTypeTotal */
   GArray           *types;     /* AtTypeTotal */
   GArray           *days;      /* AtDailyTotal */
-  GPtrArray        *records;   /* Record */
+  GPtrArray        *records;   /* at_recent_records_read() */
   GArray           *kinds;     /* AtMetricKind */
 } Load;
-
-/* One metric's values, for its chart. */
-typedef struct
-{
-  gint64      user_id;
-  AtMetricKind kind;         /* borrowed strings: the page's */
-  GArray     *points;        /* AtChartPoint, in unit */
-  char       *unit;          /* the symbol shown */
-  GHashTable *session_names;
-} MetricLoad;
-
-static void
-record_free (gpointer data)
-{
-  Record *record = data;
-
-  g_free (record->exercise);
-  g_free (record->record_type);
-  g_free (record->unit);
-  g_free (record);
-}
 
 static void
 load_free (gpointer data)
@@ -132,17 +94,6 @@ load_free (gpointer data)
   g_free (load);
 }
 
-static void
-metric_load_free (gpointer data)
-{
-  MetricLoad *load = data;
-
-  g_clear_pointer (&load->points, g_array_unref);
-  g_clear_pointer (&load->session_names, g_hash_table_unref);
-  g_free (load->unit);
-  g_free (load);
-}
-
 static char *
 format_minutes (gint64 minutes)
 {
@@ -156,20 +107,6 @@ format_minutes (gint64 minutes)
     return g_strdup_printf (_("%" G_GINT64_FORMAT " h"), (minutes + 30) / 60);
   /* Translators: a duration in hours and minutes */
   return g_strdup_printf (_("%" G_GINT64_FORMAT " h %02d min"), minutes / 60, (int) (minutes % 60));
-}
-
-static const char *
-record_type_label (const char *type)
-{
-  if (g_strcmp0 (type, "1rm") == 0)
-    return _("Estimated 1RM");
-  if (g_strcmp0 (type, "max_weight") == 0)
-    return _("Heaviest Weight");
-  if (g_strcmp0 (type, "max_reps") == 0)
-    return _("Most Reps");
-  if (g_strcmp0 (type, "max_volume") == 0)
-    return _("Best Set Volume");
-  return type;
 }
 
 static double
@@ -201,13 +138,9 @@ load_job (AtStore       *store,
           GError       **error)
 {
   Load *load = job_data;
-  g_autoptr(GListModel) records = NULL;
-  g_autoptr(GListModel) units = NULL;
-  g_autoptr(GHashTable) exercises = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) year_ago = g_date_time_add_days (now, -(AT_CHART_CALENDAR_WEEKS * 7 - 1));
   g_autofree char *first_day = g_date_time_format (year_ago, "%Y-%m-%d");
-  guint n;
 
   load->today = g_date_time_format (now, "%Y-%m-%d");
 
@@ -218,122 +151,11 @@ load_job (AtStore       *store,
       (load->types = at_store_get_type_totals (store, load->user_id, N_TYPE_DAYS, error)) == NULL ||
       (load->days = at_store_get_daily_totals (store, load->user_id, first_day, load->today,
                                                error)) == NULL ||
-      (records = at_store_list (store, load->user_id, AT_TYPE_PERSONAL_RECORD, NULL, 0,
-                                error)) == NULL ||
-      (units = at_store_list (store, load->user_id, AT_TYPE_UNIT, NULL, 0, error)) == NULL ||
+      (load->records = at_recent_records_read (store, load->user_id, error)) == NULL ||
       (load->kinds = at_store_list_metric_kinds (store, load->user_id, error)) == NULL)
     return FALSE;
 
-  /* Newest first is the records' natural order. */
-  load->records = g_ptr_array_new_with_free_func (record_free);
-  exercises = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  n = g_list_model_get_n_items (records);
-  for (guint i = 0; i < n && load->records->len < N_RECORDS; i++)
-    {
-      g_autoptr(AtRecord) pr = g_list_model_get_item (records, i);
-      gint64 subtype_id = at_record_get_int (pr, "activity_subtype_id");
-      gint64 unit_id = at_record_get_int (pr, "unit_id");
-      Record *record = g_new0 (Record, 1);
-      const char *name = g_hash_table_lookup (exercises, &subtype_id);
-
-      if (name == NULL)
-        {
-          g_autoptr(AtRecord) subtype = at_store_get (store, load->user_id,
-                                                      AT_TYPE_ACTIVITY_SUBTYPE, subtype_id, NULL);
-
-          name = subtype != NULL ? at_record_get_string (subtype, "name") : NULL;
-          g_hash_table_insert (exercises, g_memdup2 (&subtype_id, sizeof subtype_id),
-                               g_strdup (name != NULL ? name : _("Exercise")));
-          name = g_hash_table_lookup (exercises, &subtype_id);
-        }
-
-      record->exercise = g_strdup (name);
-      record->record_type = g_strdup (at_record_get_string (pr, "record_type"));
-      record->value = at_record_get_double (pr, "record_value");
-      record->achieved_at = at_record_get_int (pr, "achieved_at");
-      for (guint u = 0; unit_id != 0 && u < g_list_model_get_n_items (units); u++)
-        {
-          g_autoptr(AtRecord) unit = g_list_model_get_item (units, u);
-
-          if (at_record_get_id (unit) == unit_id)
-            record->unit = g_strdup (at_record_get_string (unit, "symbol"));
-        }
-      g_ptr_array_add (load->records, record);
-    }
-
   return TRUE;
-}
-
-static AtRecord *
-find_unit (GListModel *units,
-           gint64      unit_id)
-{
-  for (guint i = 0; unit_id != 0 && i < g_list_model_get_n_items (units); i++)
-    {
-      g_autoptr(AtRecord) unit = g_list_model_get_item (units, i);
-
-      if (at_record_get_id (unit) == unit_id)
-        return g_steal_pointer (&unit);
-    }
-  return NULL;
-}
-
-/* The metric's values in its usual unit; a pace in seconds per distance
- * reads better in minutes. */
-static gboolean
-metric_job (AtStore       *store,
-            gpointer       job_data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  MetricLoad *load = job_data;
-  g_autoptr(GArray) history = NULL;
-  g_autoptr(GArray) session_ids = NULL;
-  g_autoptr(GListModel) units = NULL;
-  g_autoptr(AtRecord) unit = NULL;
-  const char *symbol;
-  double scale = 1;
-
-  history = load->kind.derived
-          ? at_store_get_pace_history (store, load->user_id, load->kind.activity_type_id,
-                                       0, G_MAXINT64, error)
-          : at_store_get_metric_history (store, load->user_id, load->kind.activity_type_id,
-                                         load->kind.metric_name, 0, G_MAXINT64, error);
-  if (history == NULL ||
-      (units = at_store_list (store, load->user_id, AT_TYPE_UNIT, NULL, 0, error)) == NULL)
-    return FALSE;
-
-  unit = find_unit (units, load->kind.unit_id);
-  symbol = unit != NULL ? at_record_get_string (unit, "symbol") : NULL;
-  if (symbol != NULL && g_strcmp0 (at_record_get_string (unit, "type"), "pace") == 0 &&
-      g_str_has_prefix (symbol, "s/"))
-    {
-      scale = 1 / 60.0;
-      /* Translators: a pace unit in minutes, %s is the distance, e.g. "min/km" */
-      load->unit = g_strdup_printf (_("min/%s"), symbol + 2);
-    }
-  else
-    load->unit = g_strdup (symbol);
-
-  load->points = g_array_sized_new (FALSE, FALSE, sizeof (AtChartPoint), history->len);
-  session_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), history->len);
-  for (guint i = 0; i < history->len; i++)
-    {
-      const AtMetricHistoryPoint *h = &g_array_index (history, AtMetricHistoryPoint, i);
-      AtChartPoint point = { (double) h->started_at, h->value, h->session_id };
-
-      /* A value in another unit of the same kind is converted; one that
-       * cannot be is left out rather than drawn wrong. */
-      if (load->kind.unit_id != 0 && h->unit_id != 0 && h->unit_id != load->kind.unit_id &&
-          !at_store_convert_unit (store, h->value, h->unit_id, load->kind.unit_id, &point.y, NULL))
-        continue;
-      point.y *= scale;
-      g_array_append_val (load->points, point);
-      g_array_append_val (session_ids, h->session_id);
-    }
-
-  load->session_names = at_store_get_session_names (store, load->user_id, session_ids, error);
-  return load->session_names != NULL;
 }
 
 static GtkWidget *
@@ -367,17 +189,12 @@ stat_card (const char *value,
 }
 
 static void
-clear_box (GtkWidget *box)
+clear_box (GtkBox *box)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_LIST_BOX (box))
-        gtk_list_box_remove (GTK_LIST_BOX (box), child);
-      else
-        gtk_box_remove (GTK_BOX (box), child);
-    }
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
 }
 
 static void
@@ -389,7 +206,7 @@ show_stats (AtProgressPage *self,
   g_autofree char *time = format_minutes (load->stats.found ? load->stats.total_minutes : 0);
   g_autofree char *prs = g_strdup_printf ("%" G_GINT64_FORMAT, load->stats.total_prs);
 
-  clear_box (GTK_WIDGET (self->stat_box));
+  clear_box (self->stat_box);
   gtk_box_append (self->stat_box, stat_card (sessions, _("Sessions")));
   gtk_box_append (self->stat_box, stat_card (days, _("Days Active")));
   gtk_box_append (self->stat_box, stat_card (time, _("Total Time")));
@@ -486,7 +303,7 @@ show_types (AtProgressPage *self,
 {
   gint64 most = 1;
 
-  clear_box (GTK_WIDGET (self->type_list));
+  at_progress_clear_list (self->type_list);
   for (guint i = 0; i < load->types->len; i++)
     most = MAX (most, g_array_index (load->types, AtTypeTotal, i).minutes);
 
@@ -569,254 +386,22 @@ show_calendar (AtProgressPage *self,
   gtk_widget_queue_draw (GTK_WIDGET (self->calendar_area));
 }
 
-static void
-show_records (AtProgressPage *self,
-              Load           *load)
-{
-  clear_box (GTK_WIDGET (self->record_list));
-
-  for (guint i = 0; i < load->records->len; i++)
-    {
-      const Record *record = g_ptr_array_index (load->records, i);
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (record->achieved_at);
-      /* Translators: the date of a personal record, see g_date_time_format() */
-      g_autofree char *date = g_date_time_format (when, _("%-d %b %Y"));
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
-
-      subtitle = g_strdup_printf ("%s · %.5g%s%s · %s", record_type_label (record->record_type),
-                                  record->value, record->unit != NULL ? " " : "",
-                                  record->unit != NULL ? record->unit : "", g_strstrip (date));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), record->exercise);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (self->record_list, row);
-    }
-
-  if (load->records->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No personal records yet"));
-      gtk_list_box_append (self->record_list, row);
-    }
-}
-
-/* "words_written" → "Words written" */
-static char *
-metric_label (const char *name)
-{
-  char *label = g_strdup (name);
-
-  g_strdelimit (label, "_", ' ');
-  label[0] = g_ascii_toupper (label[0]);
-  return label;
-}
-
-static const AtMetricKind *
-chosen_kind (AtProgressPage *self)
-{
-  guint selected = adw_combo_row_get_selected (self->metric_row);
-
-  if (self->type_kinds == NULL || selected >= self->type_kinds->len)
-    return NULL;
-  return &g_array_index (self->kinds, AtMetricKind, g_array_index (self->type_kinds, guint, selected));
-}
-
-static void
-on_metric_done_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(AtProgressPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AtChart) chart = NULL;
-  g_autoptr(AtChartSeries) series = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *title = NULL;
-  MetricLoad *load = at_store_run_get_job_data (result);
-
-  if (!at_store_run_finish (AT_STORE (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_signal_emit (self, signals[ADD_TOAST], 0, adw_toast_new (error->message));
-      return;
-    }
-
-  label = metric_label (load->kind.metric_name);
-  /* Translators: a metric chart's title: an activity type and a metric, e.g. "Running: Distance" */
-  title = g_strdup_printf (_("%s: %s"), load->kind.type_name, label);
-  series = at_chart_series_new (AT_CHART_SERIES_LINE, label, load->unit);
-  for (guint i = 0; i < load->points->len; i++)
-    {
-      const AtChartPoint *p = &g_array_index (load->points, AtChartPoint, i);
-
-      at_chart_series_add_point (series, p->x, p->y, p->session_id);
-    }
-  chart = at_chart_new ();
-  at_chart_set_title (chart, title);
-  at_chart_add_series (chart, series);
-  at_chart_set_session_names (chart, load->session_names);
-  at_chart_view_set_chart (self->metric_chart, chart);
-}
-
-static void
-load_metric (AtProgressPage *self)
-{
-  const AtMetricKind *kind = chosen_kind (self);
-  MetricLoad *load;
-
-  g_cancellable_cancel (self->metric_cancellable);
-  g_clear_object (&self->metric_cancellable);
-  if (kind == NULL || self->store == NULL)
-    {
-      at_chart_view_set_chart (self->metric_chart, NULL);
-      return;
-    }
-
-  self->metric_type_id = kind->activity_type_id;
-  g_free (self->metric_name);
-  self->metric_name = g_strdup (kind->metric_name);
-
-  self->metric_cancellable = g_cancellable_new ();
-  load = g_new0 (MetricLoad, 1);
-  load->user_id = self->user_id;
-  load->kind = *kind;
-  at_store_run_async (self->store, metric_job, load, metric_load_free, self->metric_cancellable,
-                      on_metric_done_cb, g_object_ref (self));
-}
-
-/* The second drop-down: the chosen type's metrics, the one shown before
- * or else the first with values. */
-static void
-fill_metrics (AtProgressPage *self)
-{
-  guint type = adw_combo_row_get_selected (self->metric_type_row);
-  gint64 type_id;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = GTK_INVALID_LIST_POSITION;
-
-  g_clear_pointer (&self->type_kinds, g_array_unref);
-  self->type_kinds = g_array_new (FALSE, FALSE, sizeof (guint));
-  if (self->kind_types != NULL && type < self->kind_types->len)
-    {
-      type_id = g_array_index (self->kind_types, gint64, type);
-      for (guint i = 0; i < self->kinds->len; i++)
-        {
-          const AtMetricKind *kind = &g_array_index (self->kinds, AtMetricKind, i);
-          g_autofree char *label = NULL;
-
-          if (kind->activity_type_id != type_id)
-            continue;
-          label = metric_label (kind->metric_name);
-          if (type_id == self->metric_type_id && g_strcmp0 (kind->metric_name, self->metric_name) == 0)
-            selected = self->type_kinds->len;
-          else if (selected == GTK_INVALID_LIST_POSITION && kind->n_values > 0)
-            selected = self->type_kinds->len;
-          g_array_append_val (self->type_kinds, i);
-          gtk_string_list_append (names, label);
-        }
-    }
-  if (selected == GTK_INVALID_LIST_POSITION && self->type_kinds->len > 0)
-    selected = 0;
-
-  self->filling = TRUE;
-  adw_combo_row_set_model (self->metric_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->metric_row, selected);
-  self->filling = FALSE;
-  load_metric (self);
-}
-
-/* The first drop-down: the activity types with metrics, in name order; the
- * one shown before, or else the one with the most values. */
-static void
-show_metric_kinds (AtProgressPage *self,
-                   Load           *load)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
-  gint64 most = -1;
-
-  g_clear_pointer (&self->kinds, g_array_unref);
-  self->kinds = g_array_ref (load->kinds);
-  g_clear_pointer (&self->kind_types, g_array_unref);
-  self->kind_types = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < self->kinds->len; i++)
-    {
-      const AtMetricKind *kind = &g_array_index (self->kinds, AtMetricKind, i);
-
-      if (i == 0 || g_array_index (self->kinds, AtMetricKind, i - 1).activity_type_id != kind->activity_type_id)
-        {
-          g_array_append_val (self->kind_types, kind->activity_type_id);
-          gtk_string_list_append (names, kind->type_name);
-        }
-      /* Its type is the last in the list. */
-      if (self->metric_type_id != 0 ? kind->activity_type_id == self->metric_type_id
-                                    : kind->n_values > most)
-        {
-          selected = self->kind_types->len - 1;
-          most = kind->n_values;
-        }
-    }
-
-  self->filling = TRUE;
-  adw_combo_row_set_model (self->metric_type_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->metric_type_row, self->kind_types->len > 0 ? selected
-                                                                              : GTK_INVALID_LIST_POSITION);
-  self->filling = FALSE;
-  fill_metrics (self);
-}
-
-static void
-on_metric_type_changed_cb (AtProgressPage *self)
-{
-  if (!self->filling)
-    fill_metrics (self);
-}
-
-static void
-on_metric_changed_cb (AtProgressPage *self)
-{
-  if (!self->filling)
-    load_metric (self);
-}
-
 /* Shows the metric named "Type:metric" (e.g. "Running:distance"), for
  * the screenshots and scripts. */
 static void
 show_metric (AtProgressPage *self,
              const char     *spec)
 {
-  g_auto(GStrv) parts = g_strsplit (spec, ":", 2);
-
-  if (self->kinds == NULL)
+  if (!at_metric_chart_has_kinds (self->metric_chart))
     {
       g_free (self->pending_metric);
       self->pending_metric = g_strdup (spec);
       return;
     }
-  if (g_strv_length (parts) != 2)
+  if (!at_metric_chart_show_metric (self->metric_chart, spec))
     return;
-  for (guint i = 0; i < self->kinds->len; i++)
-    {
-      const AtMetricKind *kind = &g_array_index (self->kinds, AtMetricKind, i);
-
-      if (g_strcmp0 (kind->type_name, parts[0]) != 0 || g_strcmp0 (kind->metric_name, parts[1]) != 0)
-        continue;
-      self->metric_type_id = kind->activity_type_id;
-      g_free (self->metric_name);
-      self->metric_name = g_strdup (kind->metric_name);
-      for (guint t = 0; t < self->kind_types->len; t++)
-        if (g_array_index (self->kind_types, gint64, t) == kind->activity_type_id)
-          {
-            self->filling = TRUE;
-            adw_combo_row_set_selected (self->metric_type_row, t);
-            self->filling = FALSE;
-          }
-      fill_metrics (self);
-      gtk_stack_set_visible_child_name (self->stack, "content");
-      gtk_widget_grab_focus (GTK_WIDGET (self->metric_chart));
-      return;
-    }
+  gtk_stack_set_visible_child_name (self->stack, "content");
+  gtk_widget_grab_focus (GTK_WIDGET (self->metric_chart));
 }
 
 static void
@@ -851,8 +436,8 @@ on_load_done_cb (GObject      *object,
   show_type_weeks (self, load);
   show_types (self, load);
   show_calendar (self, load);
-  show_records (self, load);
-  show_metric_kinds (self, load);
+  at_recent_records_show (self->recent_records, load->records);
+  at_metric_chart_set_kinds (self->metric_chart, self->store, self->user_id, load->kinds);
   if (self->pending_metric != NULL)
     {
       g_autofree char *spec = g_steal_pointer (&self->pending_metric);
@@ -965,14 +550,8 @@ at_progress_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_cancellable_cancel (self->metric_cancellable);
-  g_clear_object (&self->metric_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->calendar);
-  g_clear_pointer (&self->kinds, g_array_unref);
-  g_clear_pointer (&self->kind_types, g_array_unref);
-  g_clear_pointer (&self->type_kinds, g_array_unref);
-  g_clear_pointer (&self->metric_name, g_free);
   g_clear_pointer (&self->pending_metric, g_free);
 
   /* The stack is both AdwBin's child and a template child: let AdwBin
@@ -1001,6 +580,8 @@ at_progress_page_class_init (AtProgressPageClass *klass)
 
   g_type_ensure (AT_TYPE_CHART_VIEW);
   g_type_ensure (AT_TYPE_EXERCISE_HISTORY);
+  g_type_ensure (AT_TYPE_METRIC_CHART);
+  g_type_ensure (AT_TYPE_RECENT_RECORDS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/at-progress-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, stack);
@@ -1012,14 +593,10 @@ at_progress_page_class_init (AtProgressPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, volume_chart);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, type_list);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, calendar_area);
-  gtk_widget_class_bind_template_child (widget_class, AtProgressPage, record_list);
+  gtk_widget_class_bind_template_child (widget_class, AtProgressPage, recent_records);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, history_button);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, history);
-  gtk_widget_class_bind_template_child (widget_class, AtProgressPage, metric_type_row);
-  gtk_widget_class_bind_template_child (widget_class, AtProgressPage, metric_row);
   gtk_widget_class_bind_template_child (widget_class, AtProgressPage, metric_chart);
-  gtk_widget_class_bind_template_callback (widget_class, on_metric_type_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_metric_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_chart_add_toast_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_history_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_history_back_cb);

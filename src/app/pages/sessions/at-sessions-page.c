@@ -9,11 +9,10 @@
 
 #include "config.h"
 
-#include <stdio.h>
-#include <string.h>
-
 #include <glib/gi18n.h>
 
+#include "at-save-template-dialog.h"
+#include "at-session-filter-bar.h"
 #include "at-session-row.h"
 #include "at-sessions-bench.h"
 #include "at-sessions-page.h"
@@ -25,11 +24,7 @@ struct _AtSessionsPage
   /* Template widgets */
   GtkSearchEntry     *search_entry;
   GtkButton          *delete_button;
-  GtkMenuButton      *type_button;
-  GtkEntry           *from_entry;
-  GtkEntry           *to_entry;
-  GtkButton          *clear_button;
-  GtkLabel           *filter_error_label;
+  AtSessionFilterBar *filter_bar;
   GtkStack           *stack;
   GtkScrolledWindow  *scrolled_window;
   GtkListView        *list_view;
@@ -42,9 +37,8 @@ struct _AtSessionsPage
   GCancellable       *cancellable;     /* the list's load under way */
   GCancellable       *activities_cancellable;
   AtSessionList      *sessions;
-  GPtrArray          *activities;      /* AtActivityInfo by name, as the type menu lists them */
+  GPtrArray          *activities;      /* AtActivityInfo by name */
   GHashTable         *activity_by_id;  /* activity_type id → AtActivityInfo */
-  GSimpleAction      *type_action;     /* filter.type: the activity shown, 0 for all */
   guint               reload_id;
   gboolean            keep_position;   /* the reload is for a change, not a filter */
   AtSessionsBench    *bench;           /* AT_BENCH=1 only */
@@ -101,59 +95,6 @@ get_search_text (AtSessionsPage *self)
   return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 }
 
-static gint64
-get_selected_type (AtSessionsPage *self)
-{
-  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (self->type_action));
-
-  return g_variant_get_int64 (state);
-}
-
-/* An entry's day, "" when empty; NULL, with the entry marked, when it
- * holds no date. */
-static const char *
-read_date_entry (GtkEntry   *entry,
-                 const char *field,
-                 GString    *errors)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  int year = 0, month = 0, day = 0;
-  char end;
-  gboolean valid;
-
-  valid = text[0] == '\0' ||
-          (strlen (text) == 10 &&
-           sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3 &&
-           g_date_valid_dmy (day, month, year));
-
-  if (valid)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
-      return text;
-    }
-
-  /* Translators: %s names a date field, "From" or "To" */
-  g_string_append_printf (errors, _("%s: “%s” is not a date like 2024-05-14. "), field, text);
-  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, errors->str,
-                                  -1);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
-                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                               -1);
-  return NULL;
-}
-
-static gboolean
-has_filters (AtSessionsPage *self)
-{
-  return get_selected_type (self) != 0 ||
-         gtk_editable_get_text (GTK_EDITABLE (self->from_entry))[0] != '\0' ||
-         gtk_editable_get_text (GTK_EDITABLE (self->to_entry))[0] != '\0';
-}
-
 static void
 update_child (AtSessionsPage *self)
 {
@@ -162,7 +103,6 @@ update_child (AtSessionsPage *self)
 
   g_assert (AT_IS_SESSIONS_PAGE (self));
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), has_filters (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   searching ? _("Search Results") : _("Sessions"),
@@ -177,7 +117,7 @@ update_child (AtSessionsPage *self)
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
   if (n_items > 0)
     show_child (self, "sessions");
-  else if (searching || has_filters (self))
+  else if (searching || at_session_filter_bar_is_filtering (self->filter_bar))
     {
       g_autofree char *description = NULL;
 
@@ -267,9 +207,8 @@ on_sessions_loaded_cb (GObject      *source,
 static void
 load_sessions (AtSessionsPage *self)
 {
-  g_autoptr(GString) errors = g_string_new (NULL);
-  const char *from, *to, *text;
-  AtSessionFilter filter;
+  AtSessionFilter filter = { 0 };
+  const char *text;
 
   g_assert (AT_IS_SESSIONS_PAGE (self));
 
@@ -277,20 +216,11 @@ load_sessions (AtSessionsPage *self)
   if (self->store == NULL)
     return;
 
-  from = read_date_entry (self->from_entry, _("From"), errors);
-  to = read_date_entry (self->to_entry, _("To"), errors);
-  gtk_label_set_text (self->filter_error_label, g_strstrip (errors->str));
-  gtk_widget_set_visible (GTK_WIDGET (self->filter_error_label), errors->len > 0);
-  if (from == NULL || to == NULL)
+  if (!at_session_filter_bar_read (self->filter_bar, &filter))
     return;
 
   text = get_search_text (self);
-  filter = (AtSessionFilter) {
-    .activity_type_id = get_selected_type (self),
-    .from_date = from[0] != '\0' ? from : NULL,
-    .to_date = to[0] != '\0' ? to : NULL,
-    .text = text[0] != '\0' ? text : NULL,
-  };
+  filter.text = text[0] != '\0' ? text : NULL;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -346,26 +276,11 @@ read_activities (AtStore       *store,
 }
 
 static void
-append_type_item (GMenu      *menu,
-                  const char *label,
-                  gint64      activity_type_id)
-{
-  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-  g_menu_item_set_action_and_target_value (item, "filter.type",
-                                           g_variant_new_int64 (activity_type_id));
-  g_menu_append_item (menu, item);
-}
-
-static void
 on_activities_read_cb (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
   g_autoptr(AtSessionsPage) self = user_data;
-  g_autoptr(GMenu) menu = NULL;
-  g_autoptr(GMenu) all = NULL;
-  g_autoptr(GMenu) types = NULL;
   g_autoptr(GError) error = NULL;
   ActivitiesJob *job;
 
@@ -381,20 +296,13 @@ on_activities_read_cb (GObject      *source,
   self->activities = g_steal_pointer (&job->activities);
   g_hash_table_remove_all (self->activity_by_id);
 
-  menu = g_menu_new ();
-  all = g_menu_new ();
-  types = g_menu_new ();
-  append_type_item (all, _("All Activities"), 0);
   for (guint i = 0; i < self->activities->len; i++)
     {
       AtActivityInfo *info = g_ptr_array_index (self->activities, i);
 
       g_hash_table_insert (self->activity_by_id, &info->id, info);
-      append_type_item (types, info->name, info->id);
     }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (all));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (types));
-  gtk_menu_button_set_menu_model (self->type_button, G_MENU_MODEL (menu));
+  at_session_filter_bar_set_activities (self->filter_bar, self->activities);
 
   load_sessions (self);
 }
@@ -489,136 +397,29 @@ on_delete_clicked_cb (AtSessionsPage *self)
   delete_selected (self);
 }
 
-typedef struct
-{
-  gint64  user_id;
-  gint64  session_id;
-  char   *name;
-} TemplateJob;
-
 static void
-template_job_free (gpointer data)
+on_template_toast_cb (AtSessionsPage *self,
+                      AdwToast       *toast)
 {
-  TemplateJob *job = data;
-
-  g_free (job->name);
-  g_free (job);
+  g_signal_emit (self, signals [ADD_TOAST], 0, toast);
 }
 
-static gboolean
-save_template (AtStore       *store,
-               gpointer       job_data,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  TemplateJob *job = job_data;
-
-  return at_store_save_as_template (store, job->user_id, job->session_id, job->name, error) > 0;
-}
-
-static void
-on_template_saved_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(AtSessionsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  TemplateJob *job;
-
-  if (!at_store_run_finish (AT_STORE (source), result, &error))
-    {
-      add_toast (self, error->message);
-      return;
-    }
-
-  job = at_store_run_get_job_data (result);
-  /* Translators: %s is the name the user gave a new template */
-  message = g_strdup_printf (_("Template “%s” saved"), job->name);
-  add_toast (self, message);
-}
-
-static void
-on_template_name_changed_cb (GtkEditable     *entry,
-                             AdwMessageDialog *dialog)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0');
-}
-
-static void
-on_template_entry_activate_cb (GtkEntry         *entry,
-                               AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "save"))
-    adw_message_dialog_response (dialog, "save");
-}
-
-static void
-on_template_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         AtSessionsPage   *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  TemplateJob *job;
-
-  if (!g_str_equal (response, "save") || self->store == NULL)
-    return;
-
-  job = g_new0 (TemplateJob, 1);
-  job->user_id = self->user_id;
-  job->session_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "at-session-id"));
-  job->name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  at_store_run_async (self->store, save_template, job, template_job_free, NULL,
-                      on_template_saved_cb, g_object_ref (self));
-}
-
-/* Asks for the template's name, the session's own to begin with. */
+/* Asks for the template's name, then saves it. */
 static void
 save_template_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
   AtSessionsPage *self = AT_SESSIONS_PAGE (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  g_autoptr(AtSession) session = NULL;
   GtkWidget *dialog;
-  GtkWidget *entry;
 
   if (self->store == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _("Save as Template"),
-                                   _("A template keeps the activity, exercises and target sets "
-                                     "of this session, to start new sessions from."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  entry = gtk_entry_new ();
-  gtk_entry_set_max_length (GTK_ENTRY (entry), 200);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Template name"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template Name"),
-                                  -1);
-  g_signal_connect (entry, "changed", G_CALLBACK (on_template_name_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_template_entry_activate_cb), dialog);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save", FALSE);
-
-  session = at_store_get (self->store, self->user_id, AT_TYPE_SESSION, id, NULL);
-  if (session != NULL && at_session_get_session_name (session) != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (entry), at_session_get_session_name (session));
-
-  g_object_set_data (G_OBJECT (dialog), "at-session-id", GSIZE_TO_POINTER ((gsize) id));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_template_response_cb), self, 0);
+  dialog = at_save_template_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
+                                        self->user_id, g_variant_get_int64 (parameter));
+  g_signal_connect_object (dialog, "add-toast", G_CALLBACK (on_template_toast_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -633,28 +434,6 @@ static void
 on_stop_search_cb (AtSessionsPage *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-}
-
-/* filter.type: shows one activity type, or all for 0. */
-static void
-on_type_changed_cb (GSimpleAction  *action,
-                    GVariant       *value,
-                    AtSessionsPage *self)
-{
-  gint64 id = g_variant_get_int64 (value);
-  AtActivityInfo *info = g_hash_table_lookup (self->activity_by_id, &id);
-
-  g_simple_action_set_state (action, value);
-  gtk_menu_button_set_label (self->type_button, info != NULL ? info->name : _("All Activities"));
-  on_filter_changed_cb (self);
-}
-
-static void
-on_clear_clicked_cb (AtSessionsPage *self)
-{
-  g_action_change_state (G_ACTION (self->type_action), g_variant_new_int64 (0));
-  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
 }
 
 static void
@@ -777,7 +556,6 @@ at_sessions_page_finalize (GObject *object)
 
   g_clear_pointer (&self->activity_by_id, g_hash_table_unref);
   g_clear_pointer (&self->activities, g_ptr_array_unref);
-  g_clear_object (&self->type_action);
 
   G_OBJECT_CLASS (at_sessions_page_parent_class)->finalize (object);
 }
@@ -804,6 +582,7 @@ at_sessions_page_class_init (AtSessionsPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
+  g_type_ensure (AT_TYPE_SESSION_FILTER_BAR);
   g_type_ensure (AT_TYPE_SESSION_ROW);
 
   /* The rows' menus: a session by its id. */
@@ -817,11 +596,7 @@ at_sessions_page_class_init (AtSessionsPageClass *klass)
                                                RESOURCE_BASE "/ui/at-sessions-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, delete_button);
-  gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, type_button);
-  gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, from_entry);
-  gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, to_entry);
-  gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, clear_button);
-  gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, filter_error_label);
+  gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, list_view);
@@ -829,7 +604,6 @@ at_sessions_page_class_init (AtSessionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtSessionsPage, no_results_page);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_clear_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
@@ -841,20 +615,10 @@ at_sessions_page_class_init (AtSessionsPageClass *klass)
 static void
 at_sessions_page_init (AtSessionsPage *self)
 {
-  g_autoptr(GSimpleActionGroup) group = NULL;
-
   self->activities = g_ptr_array_new_with_free_func (at_activity_info_free);
   self->activity_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  group = g_simple_action_group_new ();
-  self->type_action = g_simple_action_new_stateful ("type", G_VARIANT_TYPE_INT64,
-                                                    g_variant_new_int64 (0));
-  g_signal_connect_object (self->type_action, "change-state", G_CALLBACK (on_type_changed_cb),
-                           self, 0);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->type_action));
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "filter", G_ACTION_GROUP (group));
 
   update_child (self);
   self->bench = at_sessions_bench_new (self->scrolled_window);
