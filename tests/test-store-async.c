@@ -221,6 +221,34 @@ test_cancel_returns_at_once (Fixture       *f,
   g_free (job);
 }
 
+/* The log goes back into the file without anyone asking: a commit past
+ * the threshold wakes the store's checkpoint thread. */
+static void
+test_log_is_checkpointed (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notes = g_strnfill (6 * 1024 * 1024, 'x');
+  g_autoptr(AtSession) session = at_test_session_new (f->t.cat.running_id, 1700000000, "Long notes");
+  GStatBuf before, after;
+  gint64 deadline;
+
+  g_assert_cmpint (g_stat (f->t.path, &before), ==, 0);
+  at_record_set_string (AT_RECORD (session), "notes", notes);
+  g_assert_true (at_store_insert (f->t.store, f->user, AT_RECORD (session), &error));
+  g_assert_no_error (error);
+
+  /* Only a checkpoint writes the 6 MB into the database file itself. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  do
+    {
+      g_usleep (10000);
+      g_assert_cmpint (g_stat (f->t.path, &after), ==, 0);
+    }
+  while (after.st_size < before.st_size + 6 * 1024 * 1024 && g_get_monotonic_time () < deadline);
+  g_assert_cmpint (after.st_size, >=, before.st_size + 6 * 1024 * 1024);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +264,7 @@ main (int   argc,
   ADD ("/core/store-async/failure", test_failure_reaches_the_caller);
   ADD ("/core/store-async/missing-file", test_a_missing_file_is_an_error);
   ADD ("/core/store-async/cancel", test_cancel_returns_at_once);
+  ADD ("/core/store-async/checkpoint", test_log_is_checkpointed);
 
   return g_test_run ();
 }

@@ -134,52 +134,23 @@ new_session_action (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.new-session", NULL);
 }
 
+/* app.repeat-session, app.new-session-of-type, app.edit-session: the window
+ * action of the same name, with the same id (a session's, or an activity
+ * type's), so that scripts and tests reach the editor over D-Bus. */
 static void
-repeat_session_action (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+forward_to_window_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
 {
   AtApplication *self = user_data;
+  g_autofree char *name = g_strconcat ("win.", g_action_get_name (G_ACTION (action)), NULL);
   GtkWindow *window;
 
   g_assert (AT_IS_APPLICATION (self));
 
-  /* A session's id: the editor opens with its exercises and sets. */
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (AT_IS_WINDOW (window))
-    gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.repeat-session", parameter);
-}
-
-static void
-new_session_of_type_action (GSimpleAction *action,
-                            GVariant      *parameter,
-                            gpointer       user_data)
-{
-  AtApplication *self = user_data;
-  GtkWindow *window;
-
-  g_assert (AT_IS_APPLICATION (self));
-
-  /* An activity type's id: the editor opens with that activity chosen. */
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (AT_IS_WINDOW (window))
-    gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.new-session-of-type", parameter);
-}
-
-static void
-edit_session_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  AtApplication *self = user_data;
-  GtkWindow *window;
-
-  g_assert (AT_IS_APPLICATION (self));
-
-  /* A session's id: the editor opens on it, to change and save it. */
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (AT_IS_WINDOW (window))
-    gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.edit-session", parameter);
+    gtk_widget_activate_action_variant (GTK_WIDGET (window), name, parameter);
 }
 
 static void
@@ -207,9 +178,9 @@ static const GActionEntry app_entries[] = {
   { "about", about_action },
   { "preferences", preferences_action },
   { "new-session", new_session_action },
-  { "repeat-session", repeat_session_action, "x" },
-  { "new-session-of-type", new_session_of_type_action, "x" },
-  { "edit-session", edit_session_action, "x" },
+  { "repeat-session", forward_to_window_action, "x" },
+  { "new-session-of-type", forward_to_window_action, "x" },
+  { "edit-session", forward_to_window_action, "x" },
   { "show-page", show_page_action, "s" },
 };
 

@@ -9,6 +9,13 @@ G_BEGIN_DECLS
 /* The store is spread over at-store.c (opening, statements, transactions),
  * at-store-records.c, at-store-rules.c, at-store-maintenance.c,
  * at-store-social.c and at-store-workout.c. */
+/* The thread that checkpoints the log (at-store-checkpoint.c). */
+typedef struct _AtCheckpointer AtCheckpointer;
+
+AtCheckpointer *_at_checkpointer_new  (sqlite3        *db,
+                                       const char     *path);
+void            _at_checkpointer_free (AtCheckpointer *self);
+
 struct _AtStore
 {
   GObject     parent_instance;
@@ -29,6 +36,7 @@ struct _AtStore
   GHashTable *touched_users;     /* user id (gint64 *) */
   gint64      now;               /* a fixed clock for tests and benchmarks, or 0 */
   GHashTable *units;             /* unit id (gint64 *) → Unit, read once */
+  AtCheckpointer *checkpointer;  /* NULL until the store is open */
 };
 
 /* A cached statement that resets itself when it leaves scope:

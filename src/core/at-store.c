@@ -280,6 +280,8 @@ configure_connection (AtStore  *self,
                        &local_error))
     return set_file_error (error, local_error->code, self->path, local_error->message);
 
+  /* The log goes back into the file on a thread of its own, not in a save. */
+  self->checkpointer = _at_checkpointer_new (self->db, self->path);
   return TRUE;
 }
 
@@ -379,6 +381,7 @@ at_store_finalize (GObject *object)
   g_clear_pointer (&self->touched_records, g_hash_table_unref);
   g_clear_pointer (&self->touched_users, g_hash_table_unref);
   g_clear_pointer (&self->units, g_hash_table_unref);
+  g_clear_pointer (&self->checkpointer, _at_checkpointer_free);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
