@@ -77,12 +77,8 @@ static void
 bind_common (AtRecordList *self,
              sqlite3_stmt *stmt)
 {
-  int index;
-
-  if ((index = sqlite3_bind_parameter_index (stmt, ":user")) > 0)
-    sqlite3_bind_int64 (stmt, index, self->user_id);
-  if ((index = sqlite3_bind_parameter_index (stmt, ":filter")) > 0)
-    sqlite3_bind_int64 (stmt, index, self->filter_value);
+  at_statement_bind_int (stmt, ":user", self->user_id);
+  at_statement_bind_int (stmt, ":filter", self->filter_value);
 }
 
 static void

@@ -100,28 +100,6 @@ build_session_sql (AtSearchOrder order,
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           const char   *name,
-           const char   *value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
-
-static void
-bind_int (sqlite3_stmt *stmt,
-          const char   *name,
-          gint64        value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    sqlite3_bind_int64 (stmt, index, value);
-}
-
 /**
  * at_store_search_sessions:
  * @text: the words to find in the session's name, notes and location (and
@@ -158,10 +136,10 @@ at_store_search_sessions (AtStore        *store,
   if (stmt == NULL)
     return NULL;
 
-  bind_text (stmt, ":match", match);
-  bind_text (stmt, ":words", words);
-  bind_int (stmt, ":user", user_id);
-  bind_int (stmt, ":limit", limit);
+  at_statement_bind_text (stmt, ":match", match);
+  at_statement_bind_text (stmt, ":words", words);
+  at_statement_bind_int (stmt, ":user", user_id);
+  at_statement_bind_int (stmt, ":limit", limit);
 
   if (!_at_store_collect (store, AT_TYPE_SESSION, stmt, results, error))
     return NULL;
@@ -210,9 +188,9 @@ at_store_search_exercises (AtStore     *store,
   if (stmt == NULL)
     return NULL;
   prefix = g_utf8_strdown (text, -1);
-  bind_text (stmt, ":prefix", g_strstrip (prefix));
-  bind_text (stmt, ":words", words);
-  bind_int (stmt, ":limit", limit);
+  at_statement_bind_text (stmt, ":prefix", g_strstrip (prefix));
+  at_statement_bind_text (stmt, ":words", words);
+  at_statement_bind_int (stmt, ":limit", limit);
 
   if (!_at_store_collect (store, AT_TYPE_ACTIVITY_SUBTYPE, stmt, results, error))
     return NULL;

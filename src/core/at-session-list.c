@@ -154,41 +154,16 @@ build_sql (AtSessionList *self)
 }
 
 static void
-bind_text (sqlite3_stmt *stmt,
-           const char   *name,
-           const char   *value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
-
-static void
-bind_int (sqlite3_stmt *stmt,
-          const char   *name,
-          gint64        value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    sqlite3_bind_int64 (stmt, index, value);
-}
-
-static void
 bind_filters (AtSessionList *self,
               sqlite3_stmt  *stmt)
 {
-  int index;
-
-  bind_int (stmt, ":user", self->user_id);
-  bind_int (stmt, ":type", self->activity_type_id);
-  bind_text (stmt, ":from", self->from_date);
-  bind_text (stmt, ":to", self->to_date);
-  bind_text (stmt, ":match", self->match);
-  bind_text (stmt, ":words", self->words);
-  if ((index = sqlite3_bind_parameter_index (stmt, ":distance_factor")) > 0)
-    sqlite3_bind_double (stmt, index, self->distance_factor);
+  at_statement_bind_int (stmt, ":user", self->user_id);
+  at_statement_bind_int (stmt, ":type", self->activity_type_id);
+  at_statement_bind_text (stmt, ":from", self->from_date);
+  at_statement_bind_text (stmt, ":to", self->to_date);
+  at_statement_bind_text (stmt, ":match", self->match);
+  at_statement_bind_text (stmt, ":words", self->words);
+  at_statement_bind_double (stmt, ":distance_factor", self->distance_factor);
 }
 
 static void
@@ -315,12 +290,12 @@ read_page (AtSessionList *self,
     }
 
   bind_filters (self, stmt);
-  bind_int (stmt, ":limit", limit);
-  bind_int (stmt, ":offset", offset);
+  at_statement_bind_int (stmt, ":limit", limit);
+  at_statement_bind_int (stmt, ":offset", offset);
   if (key != NULL)
     {
-      bind_int (stmt, ":key", at_session_get_started_at (key));
-      bind_int (stmt, ":id", at_record_get_id (AT_RECORD (key)));
+      at_statement_bind_int (stmt, ":key", at_session_get_started_at (key));
+      at_statement_bind_int (stmt, ":id", at_record_get_id (AT_RECORD (key)));
     }
 
   distance_column = sqlite3_column_count (stmt) - 1;
@@ -770,7 +745,7 @@ at_store_list_templates (AtStore  *store,
   stmt = _at_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  bind_int (stmt, ":user", user_id);
+  at_statement_bind_int (stmt, ":user", user_id);
 
   if (!_at_store_collect (store, AT_TYPE_SESSION, stmt, templates, error))
     return NULL;

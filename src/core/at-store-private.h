@@ -52,6 +52,42 @@ at_statement_reset (AtStatement *stmt)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtStatement, at_statement_reset)
 
+/* Binds a named parameter (":user") if the statement has it: one statement
+ * text can then serve with and without a filter. */
+static inline void
+at_statement_bind_int (sqlite3_stmt *stmt,
+                       const char   *name,
+                       gint64        value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static inline void
+at_statement_bind_double (sqlite3_stmt *stmt,
+                          const char   *name,
+                          double        value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_double (stmt, index, value);
+}
+
+/* A NULL @value binds SQL NULL. */
+static inline void
+at_statement_bind_text (sqlite3_stmt *stmt,
+                        const char   *name,
+                        const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
 /* The key of a statement generated from a record class. */
 typedef struct
 {

@@ -105,17 +105,6 @@ bind_value (sqlite3_stmt *stmt,
 }
 
 static void
-bind_named_int64 (sqlite3_stmt *stmt,
-                  const char   *name,
-                  gint64        value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    sqlite3_bind_int64 (stmt, index, value);
-}
-
-static void
 load_column (AtRecord       *record,
              guint           index,
              const AtColumn *column,
@@ -264,8 +253,8 @@ check_link (AtStore               *self,
   stmt = _at_store_prepare_generated (self, &key, build_link_check, error);
   if (stmt == NULL)
     return FALSE;
-  bind_named_int64 (stmt, ":id", id);
-  bind_named_int64 (stmt, ":user", user_id);
+  at_statement_bind_int (stmt, ":id", id);
+  at_statement_bind_int (stmt, ":user", user_id);
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
@@ -416,8 +405,8 @@ prepare_update (AtStore   *self,
       if (is_written (&klass->columns[i]))
         bind_value (stmt, (int) i + 1, _at_record_peek_value (record, i));
     }
-  bind_named_int64 (stmt, ":id", at_record_get_id (record));
-  bind_named_int64 (stmt, ":user", user_id);
+  at_statement_bind_int (stmt, ":id", at_record_get_id (record));
+  at_statement_bind_int (stmt, ":user", user_id);
   return stmt;
 }
 
@@ -646,7 +635,7 @@ prepare_select (AtStore        *self,
 
   stmt = _at_store_prepare (self, sql->str, error);
   if (stmt != NULL)
-    bind_named_int64 (stmt, ":user", user_id);
+    at_statement_bind_int (stmt, ":user", user_id);
   return stmt;
 }
 
@@ -675,7 +664,7 @@ at_store_get (AtStore  *self,
   stmt = prepare_select (self, AT_RECORD_CLASS (klass), user_id, "id = :id", NULL, FALSE, error);
   if (stmt == NULL)
     return NULL;
-  bind_named_int64 (stmt, ":id", id);
+  at_statement_bind_int (stmt, ":id", id);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
@@ -728,8 +717,8 @@ change_rows (AtStore        *self,
   stmt = _at_store_prepare (self, sql->str, error);
   if (stmt == NULL || (own_transaction && !at_store_begin (self, error)))
     return FALSE;
-  bind_named_int64 (stmt, ":id", id);
-  bind_named_int64 (stmt, ":user", user_id);
+  at_statement_bind_int (stmt, ":id", id);
+  at_statement_bind_int (stmt, ":user", user_id);
 
   if (!_at_store_touch (self, klass, id, error))
     {
@@ -943,7 +932,7 @@ at_store_list (AtStore     *self,
                          TRUE, error);
   if (stmt == NULL)
     return NULL;
-  bind_named_int64 (stmt, ":parent", parent_id);
+  at_statement_bind_int (stmt, ":parent", parent_id);
 
   list = g_list_store_new (type);
   if (!_at_store_collect (self, type, stmt, list, error))
