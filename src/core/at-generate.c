@@ -814,6 +814,53 @@ write_plan (AtStore           *store,
   return TRUE;
 }
 
+/* Plans are made on a thread of their own, a few users ahead of the
+ * writer, and freed there too: the writer only writes. The planner works
+ * through the users in order with the one random generator, so the data
+ * is the same as if one thread did it all. */
+#define PLANS_AHEAD 2
+#define EMPTY_SLOT  GINT_TO_POINTER (1)
+
+typedef struct
+{
+  Generator   *generator;
+  guint        users;
+  guint        sessions_per_user;
+  GAsyncQueue *planned;   /* Plan, in user order */
+  GAsyncQueue *written;   /* Plan to free; each one lets the planner go on */
+  gint         stop;      /* set when the writer gives up */
+} Pipeline;
+
+static gpointer
+plan_users (gpointer data)
+{
+  Pipeline *pipeline = data;
+
+  for (guint i = 0; i < pipeline->users; i++)
+    {
+      /* A slot: either a written plan to free, or one of the first few. */
+      Plan *written = g_async_queue_pop (pipeline->written);
+
+      if (written != EMPTY_SLOT)
+        plan_free (written);
+      if (g_atomic_int_get (&pipeline->stop))
+        break;
+      g_async_queue_push (pipeline->planned,
+                          plan_user (pipeline->generator, i + 1, pipeline->sessions_per_user));
+    }
+  return NULL;
+}
+
+static void
+free_queued_plans (GAsyncQueue *queue)
+{
+  gpointer plan;
+
+  while ((plan = g_async_queue_try_pop (queue)) != NULL)
+    if (plan != EMPTY_SLOT)
+      plan_free (plan);
+}
+
 static gboolean
 generate_users (AtStore                  *store,
                 Generator                *generator,
@@ -821,16 +868,38 @@ generate_users (AtStore                  *store,
                 AtGenerateReport         *report,
                 GError                  **error)
 {
-  for (guint i = 0; i < options->users; i++)
-    {
-      g_autoptr(Plan) plan = plan_user (generator, i + 1, options->sessions_per_user);
+  Pipeline pipeline = {
+    generator, options->users, options->sessions_per_user,
+    g_async_queue_new (), g_async_queue_new (), FALSE,
+  };
+  GThread *planner;
+  gboolean done = TRUE;
 
-      if (!write_plan (store, plan, report, error))
-        return FALSE;
-      if (options->progress != NULL)
+  for (guint i = 0; i < PLANS_AHEAD; i++)
+    g_async_queue_push (pipeline.written, EMPTY_SLOT);
+  planner = g_thread_new ("at-generate-planner", plan_users, &pipeline);
+
+  for (guint i = 0; i < options->users && done; i++)
+    {
+      Plan *plan = g_async_queue_pop (pipeline.planned);
+
+      done = write_plan (store, plan, report, error);
+      g_async_queue_push (pipeline.written, plan);
+      if (done && options->progress != NULL)
         options->progress (i + 1, options->users, options->progress_data);
     }
-  return TRUE;
+
+  if (!done)
+    {
+      g_atomic_int_set (&pipeline.stop, TRUE);
+      g_async_queue_push (pipeline.written, EMPTY_SLOT);
+    }
+  g_thread_join (planner);
+  free_queued_plans (pipeline.planned);
+  free_queued_plans (pipeline.written);
+  g_async_queue_unref (pipeline.planned);
+  g_async_queue_unref (pipeline.written);
+  return done;
 }
 
 /**

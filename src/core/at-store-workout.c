@@ -56,7 +56,8 @@ kept_ids (GPtrArray *records)
   return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
-/* Updates the kept rows, inserts the new ones, deletes the rest. */
+/* Updates the kept rows, inserts the new ones, deletes the rest (by
+ * @delete_missing_sql, %NULL when there are none stored). */
 static gboolean
 save_children (AtStore     *store,
                gint64       user_id,
@@ -65,10 +66,13 @@ save_children (AtStore     *store,
                GPtrArray   *records,
                GError     **error)
 {
-  g_autofree char *ids = kept_ids (records);
+  if (delete_missing_sql != NULL)
+    {
+      g_autofree char *ids = kept_ids (records);
 
-  if (!run_with_id (store, delete_missing_sql, session_id, ids, error))
-    return FALSE;
+      if (!run_with_id (store, delete_missing_sql, session_id, ids, error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < records->len; i++)
     {
@@ -124,17 +128,20 @@ save_children_of_session (AtStore    *store,
   gint64 session_id = at_record_get_id (AT_RECORD (at_workout_get_session (workout)));
   g_autoptr(GPtrArray) exercises = exercises_of (workout);
 
-  if (!run_with_id (store,
+  /* A new session has no stored children to replace. */
+  if (!new_session &&
+      !run_with_id (store,
                     "DELETE FROM exercise_set WHERE exercise_id IN"
                     " (SELECT id FROM activity_exercise WHERE session_id = ?1)",
-                    session_id, NULL, error) ||
-      !save_children (store, user_id,
-                      "DELETE FROM activity_exercise WHERE session_id = ?1"
-                      " AND id NOT IN (SELECT value FROM json_each (?2))",
+                    session_id, NULL, error))
+    return FALSE;
+  if (!save_children (store, user_id,
+                      new_session ? NULL : "DELETE FROM activity_exercise WHERE session_id = ?1"
+                                           " AND id NOT IN (SELECT value FROM json_each (?2))",
                       session_id, exercises, error) ||
       !save_children (store, user_id,
-                      "DELETE FROM activity_metric WHERE session_id = ?1"
-                      " AND id NOT IN (SELECT value FROM json_each (?2))",
+                      new_session ? NULL : "DELETE FROM activity_metric WHERE session_id = ?1"
+                                           " AND id NOT IN (SELECT value FROM json_each (?2))",
                       session_id, at_workout_get_metrics (workout), error))
     return FALSE;
 

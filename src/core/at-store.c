@@ -35,7 +35,9 @@ static guint signals [N_SIGNALS];
 /* Numbered migrations, applied in order; the number is PRAGMA user_version. */
 static const char * const migrations[] = {
   RESOURCE_BASE "/sql/0001-initial.sql",
+  RESOURCE_BASE "/sql/0002-session-search-queue.sql",
 };
+#define SEARCH_QUEUE_VERSION 2
 
 static gboolean
 set_file_error (GError     **error,
@@ -543,6 +545,28 @@ at_store_begin (AtStore  *self,
   return TRUE;
 }
 
+/* Indexes the sessions the transaction queued for search, in one
+ * statement: one FTS5 segment per transaction (see migration 0002). */
+static gboolean
+index_queued_sessions (AtStore  *self,
+                       GError  **error)
+{
+  gint64 queued;
+
+  /* Migrations up to the one that made the queue commit without it. */
+  if (self->version < SEARCH_QUEUE_VERSION)
+    return TRUE;
+  if (!_at_store_query_int (self, "SELECT EXISTS (SELECT 1 FROM session_fts_queue)", &queued, error))
+    return FALSE;
+  return !queued ||
+         (step_once (self,
+                     "INSERT INTO session_fts (rowid, owner, session_name, notes, location)"
+                     " SELECT s.id, 'u' || s.user_id, s.session_name, s.notes, s.location"
+                     " FROM session_fts_queue q JOIN activity_session s ON s.id = q.id",
+                     error) &&
+          step_once (self, "DELETE FROM session_fts_queue", error));
+}
+
 gboolean
 at_store_commit (AtStore  *self,
                  GError  **error)
@@ -563,7 +587,8 @@ at_store_commit (AtStore  *self,
       self->failed_depth = self->transaction_depth - 1;
     }
 
-  if (self->transaction_depth == 1 && !_at_store_apply_training_rules (self, error))
+  if (self->transaction_depth == 1 &&
+      (!_at_store_apply_training_rules (self, error) || !index_queued_sessions (self, error)))
     return FALSE;
 
   sql = self->transaction_depth == 1
