@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "at-catalogue.h"
 #include "at-core.h"
 #include "at-store-private.h"
 #include "at-test-util.h"
@@ -203,6 +204,13 @@ get_seed (void)
   return env != NULL ? (guint32) g_ascii_strtoull (env, NULL, 10) : DEFAULT_SEED;
 }
 
+/* Sessions waiting for the commit to index them (migration 0002). */
+static gint64
+queued_sessions (sqlite3 *db)
+{
+  return at_test_query_int (db, "SELECT count (*) FROM session_fts_queue");
+}
+
 /* Sessions ----------------------------------------------------------------- */
 
 static void
@@ -271,6 +279,7 @@ test_fts_sessions_random (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 users[2];
+  guint commit_before = 0;
 
   g_test_message ("seed %u (set AT_TEST_SEED to repeat another)", seed);
   at_test_fixture_open (&f);
@@ -280,12 +289,30 @@ test_fts_sessions_random (void)
   for (guint edit = 0; edit < N_EDITS; edit++)
     {
       g_autoptr(GError) error = NULL;
-      guint dice = g_rand_int_range (rand, 0, 100);
-      gint64 id = ids->len > 0 ? g_array_index (ids, gint64, g_rand_int_range (rand, 0, ids->len)) : 0;
-      gint64 owner = id > 0 ? at_test_query_int (f.db, "SELECT user_id FROM activity_session WHERE id = %"
+      guint dice;
+      gint64 id, owner;
+      gboolean deleted;
+
+      /* Runs of edits share a transaction, so the commit's queue meets
+       * every kind of edit of a session it has not indexed yet. */
+      if (commit_before == edit && commit_before != 0)
+        {
+          g_assert_true (at_store_commit (f.store, &error));
+          g_assert_no_error (error);
+          commit_before = 0;
+        }
+      if (commit_before == 0 && g_rand_int_range (rand, 0, 3) == 0)
+        {
+          g_assert_true (at_store_begin (f.store, &error));
+          commit_before = edit + g_rand_int_range (rand, 2, 12);
+        }
+
+      dice = g_rand_int_range (rand, 0, 100);
+      id = ids->len > 0 ? g_array_index (ids, gint64, g_rand_int_range (rand, 0, ids->len)) : 0;
+      owner = id > 0 ? at_test_query_int (f.db, "SELECT user_id FROM activity_session WHERE id = %"
                                                  G_GINT64_FORMAT, id) : 0;
-      gboolean deleted = id > 0 && at_test_query_int (f.db, "SELECT deleted_at IS NOT NULL FROM"
-                                                      " activity_session WHERE id = %" G_GINT64_FORMAT, id);
+      deleted = id > 0 && at_test_query_int (f.db, "SELECT deleted_at IS NOT NULL FROM"
+                                             " activity_session WHERE id = %" G_GINT64_FORMAT, id);
 
       if (dice < 40 || ids->len < 5)
         {
@@ -358,6 +385,10 @@ test_fts_sessions_random (void)
         }
     }
 
+  if (commit_before != 0)
+    g_assert_true (at_store_commit (f.store, NULL));
+  g_assert_cmpint (queued_sessions (f.db), ==, 0);
+
   g_assert_cmpint (at_test_query_int (f.db, "SELECT count(*) FROM activity_session WHERE deleted_at IS NOT NULL"), >, 0);
   compare_all (f.db, "session_fts",
                "SELECT id, session_name, notes, location FROM activity_session"
@@ -374,6 +405,125 @@ test_fts_sessions_random (void)
   }
 
   at_test_fixture_close (&f);
+}
+
+/* The queue of sessions indexed at the commit (migration 0002) ----------- */
+
+static void
+test_fts_sessions_queue (void)
+{
+  AtTestFixture f;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(AtRecord) walk = NULL;
+  g_autoptr(GArray) glacier = NULL;
+  g_autofree char *stray = NULL;
+  gint64 user_id, loop, sprint, walk_id;
+
+  at_test_fixture_open (&f);
+  user_id = at_test_create_user (f.store, "queued");
+
+  /* Inside a transaction new sessions wait in the queue, not the index... */
+  g_assert_true (at_store_begin (f.store, &error));
+  loop = at_test_add_session (f.store, user_id, f.cat.running_id, 1000, "Harbour loop");
+  sprint = at_test_add_session (f.store, user_id, f.cat.running_id, 2000, "Harbour sprint");
+  walk_id = at_test_add_session (f.store, user_id, f.cat.running_id, 3000, "Harbour walk");
+  g_assert_cmpint (queued_sessions (f.db), ==, 3);
+  g_assert_false (fts_has (f.db, "session_fts", "harbour", loop));
+
+  /* ...and edits in the same transaction change the queue instead. */
+  g_assert_true (at_store_soft_delete (f.store, user_id, AT_TYPE_SESSION, sprint, &error));
+  walk = at_store_get (f.store, user_id, AT_TYPE_SESSION, walk_id, &error);
+  g_assert_no_error (error);
+  at_record_set_string (walk, "session_name", "Lighthouse walk");
+  g_assert_true (at_store_update (f.store, user_id, walk, &error));
+  g_assert_cmpint (queued_sessions (f.db), ==, 2);
+  g_assert_true (at_store_commit (f.store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (queued_sessions (f.db), ==, 0);
+  g_assert_true (fts_has (f.db, "session_fts", "harbour", loop));
+  g_assert_false (fts_has (f.db, "session_fts", "harbour", sprint));
+  g_assert_false (fts_has (f.db, "session_fts", "harbour", walk_id));
+  g_assert_true (fts_has (f.db, "session_fts", "lighthouse", walk_id));
+  at_test_exec (f.db, "INSERT INTO session_fts (session_fts) VALUES ('integrity-check')");
+
+  /* A rolled-back transaction leaves nothing queued or indexed. */
+  g_assert_true (at_store_begin (f.store, &error));
+  at_test_add_session (f.store, user_id, f.cat.running_id, 4000, "Glacier hike");
+  at_store_rollback (f.store);
+  g_assert_cmpint (queued_sessions (f.db), ==, 0);
+  glacier = fts_ids (f.db, "session_fts", "glacier");
+  g_assert_cmpuint (glacier->len, ==, 0);
+
+  /* A queued id left behind by a writer other than the store is reported. */
+  stray = g_strdup_printf ("INSERT INTO session_fts_queue (id) VALUES (%" G_GINT64_FORMAT ")", loop);
+  at_test_exec (f.db, stray);
+  g_assert_true (at_store_check (f.store, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, >=, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, problems->len - 1), "waiting to be indexed"));
+  at_test_exec (f.db, "DELETE FROM session_fts_queue");
+
+  at_test_fixture_close (&f);
+}
+
+/* A file of data format 1, whose triggers wrote the index directly. */
+static void
+write_format_1_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) first = g_resources_lookup_data (RESOURCE_BASE "/sql/0001-initial.sql",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  sql = g_strndup (g_bytes_get_data (first, NULL), g_bytes_get_size (first));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  at_test_exec (db, "PRAGMA foreign_keys = ON");
+  at_test_exec (db, sql);
+  g_assert_true (at_catalogue_install (db, &error));
+  g_assert_no_error (error);
+  at_test_exec (db,
+                "INSERT INTO app_user (id, username, email) VALUES (1, 'veteran', 'veteran@example.com');"
+                "INSERT INTO activity_session (id, user_id, activity_type_id, session_name, started_at)"
+                "  SELECT 10, 1, id, 'Canyon ride', 1000 FROM activity_type WHERE name = 'Running';"
+                "PRAGMA user_version = 1;"
+                "PRAGMA application_id = 1096045121;");  /* "ATRA" */
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+test_fts_sessions_upgrade (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = at_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(AtRecord) ride = NULL;
+  AtStore *store;
+  sqlite3 *db;
+
+  write_format_1_file (path);
+  store = at_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (at_store_get_version (store), ==, at_store_get_latest_version ());
+  db = _at_store_get_db (store);
+
+  /* What format 1 indexed is still found, and edits go through the queue. */
+  g_assert_true (fts_has (db, "session_fts", "canyon", 10));
+  ride = at_store_get (store, 1, AT_TYPE_SESSION, 10, &error);
+  g_assert_no_error (error);
+  at_record_set_string (ride, "session_name", "Desert ride");
+  g_assert_true (at_store_update (store, 1, ride, &error));
+  g_assert_no_error (error);
+  g_assert_false (fts_has (db, "session_fts", "canyon", 10));
+  g_assert_true (fts_has (db, "session_fts", "desert", 10));
+  g_assert_cmpint (queued_sessions (db), ==, 0);
+  at_test_exec (db, "INSERT INTO session_fts (session_fts) VALUES ('integrity-check')");
+
+  g_assert_finalize_object (store);
+  at_test_rm_rf (dir);
 }
 
 /* Exercises (activity_subtype, catalogue rows edited with SQL) ------------ */
@@ -553,6 +703,8 @@ main (int   argc,
 
   g_test_add_func ("/core/fts/sessions", test_fts_sessions_basic);
   g_test_add_func ("/core/fts/sessions-random", test_fts_sessions_random);
+  g_test_add_func ("/core/fts/sessions-queue", test_fts_sessions_queue);
+  g_test_add_func ("/core/fts/sessions-upgrade", test_fts_sessions_upgrade);
   g_test_add_func ("/core/fts/exercises-random", test_fts_exercises);
   g_test_add_func ("/core/fts/programs-random", test_fts_programs);
 
