@@ -456,6 +456,21 @@ at_store_ensure_resources (void)
     }
 }
 
+/* SQLite counts every allocation under a global lock unless told not to;
+ * nothing here reads those counts. Too late once SQLite is initialised
+ * (another library used it first): then it stays as it was. */
+static void
+configure_sqlite (void)
+{
+  static gsize configured = 0;
+
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
+}
+
 /**
  * at_store_open:
  * @path: the database file; created with its folder when missing
@@ -475,6 +490,7 @@ at_store_open (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   at_store_ensure_resources ();
+  configure_sqlite ();
   self = g_object_new (AT_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 

@@ -558,14 +558,16 @@ _at_training_update_user (AtStore  *store,
          _at_goals_update (store, user_id, error);
 }
 
-/* The user's body weight in kg when the session started: the latest
- * measurement before it, or the first one after it, NULL when none. */
-#define BODY_WEIGHT_KG(edge, order) \
+/* The body weight in kg of @user at @time: the latest measurement before
+ * it, or the first one after it, NULL when none. */
+#define BODY_WEIGHT_KG_OF(user, time, edge, order) \
   "(SELECT m.value * coalesce (u.conversion_factor, 1) FROM user_body_metric m" \
   " LEFT JOIN unit u ON u.id = m.unit_id" \
-  " WHERE m.user_id = s.user_id AND m.measured_at " edge " s.started_at" \
+  " WHERE m.user_id = " user " AND m.measured_at " edge " " time \
   "   AND m.metric_type_id = (SELECT id FROM body_metric_type WHERE name = 'weight')" \
   " ORDER BY m.measured_at " order " LIMIT 1)"
+/* ...of the session s when it started. */
+#define BODY_WEIGHT_KG(edge, order) BODY_WEIGHT_KG_OF ("s.user_id", "s.started_at", edge, order)
 
 /**
  * _at_training_update_session:
@@ -659,13 +661,15 @@ _at_training_fill_totals (AtStore    *store,
   double volume;
   int rc;
 
-  /* duration_minutes is generated from ended_at: the same formula here. */
+  /* duration_minutes is generated from ended_at: the same formula here.
+   * The user and start are parameters, not a subquery in FROM, which
+   * SQLite would fill into a temporary table each time. */
   stmt = _at_store_prepare (store,
                             "SELECT round (?1, 2),"
-                            " round (t.met_value * coalesce (" BODY_WEIGHT_KG ("<=", "DESC") ","
-                            "                                " BODY_WEIGHT_KG (">", "ASC") ")"
+                            " round (t.met_value * coalesce (" BODY_WEIGHT_KG_OF ("?3", "?4", "<=", "DESC") ","
+                            "                                " BODY_WEIGHT_KG_OF ("?3", "?4", ">", "ASC") ")"
                             "        * ((?5 - ?4 + 30) / 60) / 60.0, 2)"
-                            " FROM (SELECT ?3 AS user_id, ?4 AS started_at) s, activity_type t"
+                            " FROM activity_type t"
                             " WHERE t.id = ?2",
                             error);
   if (stmt == NULL)
