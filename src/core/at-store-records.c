@@ -30,6 +30,7 @@ enum
   SQL_INSERT,        /* mask: the columns named */
   SQL_INSERT_ROW,
   SQL_UPDATE,
+  SQL_READ_BACK,
   SQL_LINK_READ,
   SQL_LINK_WRITE,
 };
@@ -283,6 +284,41 @@ check_links (AtStore   *self,
   return TRUE;
 }
 
+static char *
+build_read_back (const AtStatementKey *key)
+{
+  AtRecordClass *klass = key_class (key);
+  GString *sql = g_string_new ("SELECT ");
+
+  append_select_columns (sql, klass);
+  g_string_append_printf (sql, " FROM %s WHERE id = ?1", klass->table);
+  return g_string_free (sql, FALSE);
+}
+
+/* Reads a row just written back into its record: its id, uuid, defaults
+ * and generated columns. A SELECT by id, not RETURNING, which SQLite
+ * serves through a temporary table of its own. */
+static gboolean
+read_back (AtStore   *self,
+           AtRecord  *record,
+           gint64     id,
+           GError   **error)
+{
+  AtStatementKey key = { G_OBJECT_TYPE (record), SQL_READ_BACK, 0 };
+  g_autoptr(AtStatement) stmt = _at_store_prepare_generated (self, &key, build_read_back, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _at_store_set_error (self, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc,
+                                AT_RECORD_GET_CLASS (record)->table, error);
+  load_row (record, stmt);
+  return TRUE;
+}
+
 static gboolean
 run_write (AtStore       *self,
            AtRecord      *record,
@@ -290,13 +326,15 @@ run_write (AtStore       *self,
            GError       **error)
 {
   AtRecordClass *klass = AT_RECORD_GET_CLASS (record);
+  sqlite3 *db = _at_store_get_db (self);
+  gboolean inserting = at_record_get_id (record) == 0;
   int rc = sqlite3_step (stmt);
 
-  if (rc == SQLITE_ROW)
+  if (rc == SQLITE_DONE && (inserting || sqlite3_changes (db) > 0))
     {
-      load_row (record, stmt);
       at_statement_reset (stmt);  /* ends the statement before the commit */
-      return TRUE;
+      return read_back (self, record, inserting ? sqlite3_last_insert_rowid (db)
+                                                : at_record_get_id (record), error);
     }
 
   if (rc == SQLITE_DONE)
@@ -310,7 +348,7 @@ run_write (AtStore       *self,
   g_set_error (error, AT_STORE_ERROR,
                (rc & 0xff) == SQLITE_CONSTRAINT ? AT_STORE_ERROR_CONSTRAINT : AT_STORE_ERROR_FAILED,
                /* Translators: a table name, then SQLite's reason */
-               _("Cannot save to %s: %s"), klass->table, sqlite3_errmsg (_at_store_get_db (self)));
+               _("Cannot save to %s: %s"), klass->table, sqlite3_errmsg (db));
   return FALSE;
 }
 
@@ -334,8 +372,6 @@ build_insert (const AtStatementKey *key)
     g_string_printf (sql, "INSERT INTO %s DEFAULT VALUES", klass->table);
   else
     g_string_append_printf (sql, ") VALUES (%s)", values->str);
-  g_string_append (sql, " RETURNING ");
-  append_select_columns (sql, klass);
   return g_string_free (sql, FALSE);
 }
 
@@ -381,8 +417,6 @@ build_update (const AtStatementKey *key)
   g_string_truncate (sql, sql->len - 2);
   g_string_append (sql, " WHERE id = :id AND ");
   append_owner_predicate (sql, klass, ACCESS_WRITE);
-  g_string_append (sql, " RETURNING ");
-  append_select_columns (sql, klass);
   return g_string_free (sql, FALSE);
 }
 
