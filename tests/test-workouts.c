@@ -74,6 +74,62 @@ new_workout (Fixture *f,
   return workout;
 }
 
+/* Sets are inserted several to a statement, their ids taken from the
+ * connection: every record's id must name its own row in the file. */
+static void
+test_many_sets_get_their_ids (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtWorkout) workout = new_workout (f, 1704110400);
+  g_autoptr(AtActivityExercise) extra = at_activity_exercise_new ();
+  guint index, n_sets = 0;
+
+  /* An earlier row of another session, so ids do not start at 1. */
+  g_autoptr(AtWorkout) earlier = new_workout (f, 1704000000);
+  g_assert_true (at_store_save_workout (f->t.store, f->user, earlier, &error));
+
+  g_object_set (extra, "activity-subtype-id", f->squat, NULL);
+  index = at_workout_add_exercise (workout, extra);
+  for (guint j = 0; j < 37; j++)
+    {
+      g_autoptr(AtExerciseSet) set = at_exercise_set_new ();
+
+      g_object_set (set, "reps", (gint64) (j % 12 + 1), "weight", 20.0 + j,
+                    "weight-unit-id", f->kg, NULL);
+      at_workout_add_set (workout, index, set);
+    }
+  g_assert_true (at_store_save_workout (f->t.store, f->user, workout, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < at_workout_get_n_exercises (workout); i++)
+    {
+      AtRecord *exercise = AT_RECORD (at_workout_get_exercise (workout, i));
+      GPtrArray *sets = at_workout_get_sets (workout, i);
+
+      g_assert_cmpint (at_test_query_int (f->t.db, "SELECT exercise_order FROM activity_exercise"
+                                          " WHERE id = %" G_GINT64_FORMAT, at_record_get_id (exercise)),
+                       ==, at_record_get_int (exercise, "exercise_order"));
+      for (guint j = 0; j < sets->len; j++, n_sets++)
+        {
+          AtRecord *set = g_ptr_array_index (sets, j);
+          g_autofree char *row = at_test_query_text (f->t.db,
+                                                     "SELECT exercise_id || ':' || set_number || ':' || reps"
+                                                     " || ':' || weight FROM exercise_set WHERE id = %"
+                                                     G_GINT64_FORMAT, at_record_get_id (set));
+          g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT
+                                                       ":%" G_GINT64_FORMAT ":%.1f",
+                                                       at_record_get_id (exercise),
+                                                       at_record_get_int (set, "set_number"),
+                                                       at_record_get_int (set, "reps"),
+                                                       at_record_get_double (set, "weight"));
+
+          g_assert_cmpstr (row, ==, expected);
+        }
+    }
+  g_assert_cmpuint (n_sets, ==, 2 * 3 + 37);
+}
+
 static char *
 dump_user_rows (Fixture *f)
 {
@@ -502,6 +558,8 @@ main (int   argc,
 
   g_test_add ("/core/workouts/save-and-load", Fixture, NULL,
               fixture_set_up, test_save_and_load, fixture_tear_down);
+  g_test_add ("/core/workouts/many-sets-get-their-ids", Fixture, NULL,
+              fixture_set_up, test_many_sets_get_their_ids, fixture_tear_down);
   g_test_add ("/core/workouts/bad-input-saves-nothing", Fixture, NULL,
               fixture_set_up, test_bad_input_saves_nothing, fixture_tear_down);
   g_test_add ("/core/workouts/failure-inside-transaction", Fixture, NULL,

@@ -57,7 +57,7 @@ at_store_add_body_metric_type (AtStore     *store,
   g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
   g_autofree char *key = g_utf8_strdown (stripped, -1);
   g_autoptr(AtStatement) stmt = NULL;
-  gboolean exists;
+  gboolean exists = FALSE;
   int rc;
 
   g_return_val_if_fail (AT_IS_STORE (store), FALSE);

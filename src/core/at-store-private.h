@@ -138,8 +138,8 @@ gboolean      _at_store_check_record     (AtStore       *self,
                                           gint64         user_id,
                                           AtRecord      *record,
                                           GError       **error);
-gboolean      _at_store_insert_row       (AtStore       *self,
-                                          AtRecord      *record,
+gboolean      _at_store_insert_rows      (AtStore       *self,
+                                          GPtrArray     *records,
                                           GError       **error);
 gboolean      _at_store_query_int        (AtStore       *self,
                                           const char    *sql,

@@ -540,58 +540,80 @@ at_store_update (AtStore   *self,
   return write_record (self, user_id, record, prepare_update, AT_STORE_CHANGE_UPDATE, error);
 }
 
+/* INSERT of key->mask rows: row r's column i is parameter r × n + i + 1,
+ * for n columns in all, so a row binds the same way whatever its place. */
 static char *
-build_insert_row (const AtStatementKey *key)
+build_insert_rows (const AtStatementKey *key)
 {
   AtRecordClass *klass = key_class (key);
   GString *sql = g_string_new (NULL);
-  g_autoptr(GString) values = g_string_new (NULL);
+  gboolean first = TRUE;
 
   g_string_append_printf (sql, "INSERT INTO %s (", klass->table);
   for (guint i = 0; i < klass->n_columns; i++)
     {
       if (!is_written (&klass->columns[i]))
         continue;
-      g_string_append_printf (sql, "%s%s", values->len > 0 ? ", " : "", klass->columns[i].name);
-      g_string_append_printf (values, "%s?%u", values->len > 0 ? ", " : "", i + 1);
+      g_string_append_printf (sql, "%s%s", first ? "" : ", ", klass->columns[i].name);
+      first = FALSE;
     }
-  g_string_append_printf (sql, ") VALUES (%s)", values->str);
+  g_string_append (sql, ") VALUES ");
+  for (guint64 row = 0; row < key->mask; row++)
+    {
+      first = TRUE;
+      g_string_append (sql, row > 0 ? ", (" : "(");
+      for (guint i = 0; i < klass->n_columns; i++)
+        {
+          if (!is_written (&klass->columns[i]))
+            continue;
+          g_string_append_printf (sql, "%s?%" G_GUINT64_FORMAT, first ? "" : ", ",
+                                  row * klass->n_columns + i + 1);
+          first = FALSE;
+        }
+      g_string_append_c (sql, ')');
+    }
   return g_string_free (sql, FALSE);
 }
 
-/**
- * _at_store_insert_row:
- *
- * Inserts a validated child row of a workout with one statement per table:
- * every written column, no read-back, the id taken from the connection.
- * The caller has checked that the parent row is the user's and holds the
- * transaction. Unset booleans are stored as FALSE, their default.
- */
-gboolean
-_at_store_insert_row (AtStore   *self,
-                      AtRecord  *record,
-                      GError   **error)
+/* Binds every column; those the statement does not write are parameters
+ * it never reads. Unset booleans are stored as FALSE, their default. */
+static void
+bind_row (sqlite3_stmt  *stmt,
+          AtRecord      *record,
+          guint          row)
 {
   AtRecordClass *klass = AT_RECORD_GET_CLASS (record);
-  AtStatementKey key = { G_OBJECT_TYPE (record), SQL_INSERT_ROW, 0 };
-  g_autoptr(AtStatement) stmt = NULL;
-  int rc;
-
-  stmt = _at_store_prepare_generated (self, &key, build_insert_row, error);
-  if (stmt == NULL)
-    return FALSE;
+  int first = (int) (row * klass->n_columns) + 1;
 
   for (guint i = 0; i < klass->n_columns; i++)
     {
       const GValue *value = _at_record_peek_value (record, i);
 
-      if (!is_written (&klass->columns[i]))
-        continue;
       if (value == NULL && klass->columns[i].kind == AT_COLUMN_BOOLEAN)
-        sqlite3_bind_int (stmt, (int) i + 1, 0);
+        sqlite3_bind_int (stmt, first + (int) i, 0);
       else
-        bind_value (stmt, (int) i + 1, value);
+        bind_value (stmt, first + (int) i, value);
     }
+}
+
+/* Inserts up to ROWS_PER_INSERT records of one class with one statement. */
+static gboolean
+insert_some_rows (AtStore    *self,
+                  AtRecord  **records,
+                  guint       n,
+                  GError    **error)
+{
+  AtRecordClass *klass = AT_RECORD_GET_CLASS (records[0]);
+  AtStatementKey key = { G_OBJECT_TYPE (records[0]), SQL_INSERT_ROW, n };
+  g_autoptr(AtStatement) stmt = NULL;
+  gint64 last;
+  int rc;
+
+  stmt = _at_store_prepare_generated (self, &key, build_insert_rows, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint row = 0; row < n; row++)
+    bind_row (stmt, records[row], row);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
@@ -603,9 +625,43 @@ _at_store_insert_row (AtStore   *self,
       return FALSE;
     }
 
-  _at_record_set_id (record, sqlite3_last_insert_rowid (_at_store_get_db (self)));
+  /* A new row gets the table's largest id plus one, so one statement's
+   * rows have consecutive ids. (SQLite picks ids at random only once a
+   * row holds the largest possible id, 2^63 - 1, which no store call
+   * ever gives.) */
+  last = sqlite3_last_insert_rowid (_at_store_get_db (self));
+  for (guint row = 0; row < n; row++)
+    _at_record_set_id (records[row], last - (n - 1 - row));
   return TRUE;
 }
+
+#define ROWS_PER_INSERT 16
+
+/**
+ * _at_store_insert_rows:
+ * @records: (element-type AtRecord): new rows, all of one class
+ *
+ * Inserts validated child rows of a workout, several to a statement:
+ * every written column, no read-back, the ids taken from the connection.
+ * The caller has checked that the parent rows are the user's and holds
+ * the transaction.
+ */
+gboolean
+_at_store_insert_rows (AtStore    *self,
+                       GPtrArray  *records,
+                       GError    **error)
+{
+  for (guint done = 0; done < records->len;)
+    {
+      guint n = MIN (ROWS_PER_INSERT, records->len - done);
+
+      if (!insert_some_rows (self, (AtRecord **) records->pdata + done, n, error))
+        return FALSE;
+      done += n;
+    }
+  return TRUE;
+}
+
 
 /**
  * at_store_create_user:

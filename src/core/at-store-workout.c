@@ -66,6 +66,8 @@ save_children (AtStore     *store,
                GPtrArray   *records,
                GError     **error)
 {
+  g_autoptr(GPtrArray) new_records = g_ptr_array_new ();
+
   if (delete_missing_sql != NULL)
     {
       g_autofree char *ids = kept_ids (records);
@@ -79,33 +81,37 @@ save_children (AtStore     *store,
       AtRecord *record = g_ptr_array_index (records, i);
 
       at_record_set_int (record, "session_id", session_id);
-      if (at_record_get_id (record) > 0
-          ? !at_store_update (store, user_id, record, error)
-          : !_at_store_insert_row (store, record, error))
+      if (at_record_get_id (record) == 0)
+        g_ptr_array_add (new_records, record);
+      else if (!at_store_update (store, user_id, record, error))
         return FALSE;
     }
-  return TRUE;
+  return _at_store_insert_rows (store, new_records, error);
 }
 
+/* Inserts the sets of every exercise, several to a statement. */
 static gboolean
 save_sets (AtStore    *store,
            AtWorkout  *workout,
-           guint       index,
            GError    **error)
 {
-  gint64 exercise_id = at_record_get_id (AT_RECORD (at_workout_get_exercise (workout, index)));
-  GPtrArray *sets = at_workout_get_sets (workout, index);
+  g_autoptr(GPtrArray) all_sets = g_ptr_array_new ();
 
-  for (guint i = 0; i < sets->len; i++)
+  for (guint i = 0; i < at_workout_get_n_exercises (workout); i++)
     {
-      AtRecord *set = g_ptr_array_index (sets, i);
+      gint64 exercise_id = at_record_get_id (AT_RECORD (at_workout_get_exercise (workout, i)));
+      GPtrArray *sets = at_workout_get_sets (workout, i);
 
-      at_record_set_int (set, "exercise_id", exercise_id);
-      _at_record_set_id (set, 0);
-      if (!_at_store_insert_row (store, set, error))
-        return FALSE;
+      for (guint j = 0; j < sets->len; j++)
+        {
+          AtRecord *set = g_ptr_array_index (sets, j);
+
+          at_record_set_int (set, "exercise_id", exercise_id);
+          _at_record_set_id (set, 0);
+          g_ptr_array_add (all_sets, set);
+        }
     }
-  return TRUE;
+  return _at_store_insert_rows (store, all_sets, error);
 }
 
 static GPtrArray *
@@ -145,12 +151,12 @@ save_children_of_session (AtStore    *store,
                       session_id, at_workout_get_metrics (workout), error))
     return FALSE;
 
+  if (!save_sets (store, workout, error))
+    return FALSE;
   for (guint i = 0; i < at_workout_get_n_exercises (workout); i++)
     {
       AtRecord *exercise = AT_RECORD (at_workout_get_exercise (workout, i));
 
-      if (!save_sets (store, workout, i, error))
-        return FALSE;
       if (at_record_is_null (exercise, "activity_subtype_id"))
         continue;
       (new_session ? _at_store_note_appended : _at_store_note_touched)
