@@ -80,7 +80,7 @@ typedef struct
   " LEFT JOIN unit u ON u.id = x.weight_unit_id" \
   " WHERE e.user_id = ?1 AND e.activity_subtype_id = ?2 AND s.deleted_at IS NULL" \
   "   AND s.is_template = 0 AND x.is_warmup = 0 AND x.reps >= 1" \
-  " ORDER BY s.started_at, s.id, e.id"
+  " ORDER BY e.session_id, e.id"
 
 static void
 take_best (Best   *best,
@@ -123,7 +123,21 @@ add_set (SessionSummary     *summary,
   "   AND s.deleted_at IS NULL AND s.is_template = 0 AND x.is_warmup = 0 AND x.reps >= 1" \
   " ORDER BY e.id"
 
-/* Reads the user's sets of an exercise as one summary per session. */
+static int
+compare_summaries_by_time (gconstpointer a,
+                           gconstpointer b)
+{
+  const SessionSummary *x = a, *y = b;
+
+  if (x->started_at != y->started_at)
+    return x->started_at < y->started_at ? -1 : 1;
+  return x->session_id < y->session_id ? -1 : x->session_id > y->session_id;
+}
+
+/* Reads the user's sets of an exercise as one summary per session, in
+ * time order. The rows come in the order of the exercise index, by
+ * session; sorting the few summaries here spares SQLite sorting every
+ * set. */
 static GArray *
 summarize_sessions (AtStore             *store,
                     const char          *sql,
@@ -169,6 +183,7 @@ summarize_sessions (AtStore             *store,
       return NULL;
     }
 
+  g_array_sort (summaries, compare_summaries_by_time);
   return g_steal_pointer (&summaries);
 }
 
