@@ -28,7 +28,7 @@ typedef enum
 enum
 {
   SQL_INSERT,        /* mask: the columns named */
-  SQL_INSERT_ROW,
+  SQL_INSERT_ROW,    /* mask: the number of rows */
   SQL_UPDATE,
   SQL_READ_BACK,
   SQL_LINK_READ,
@@ -661,7 +661,6 @@ _at_store_insert_rows (AtStore    *self,
     }
   return TRUE;
 }
-
 
 /**
  * at_store_create_user:
