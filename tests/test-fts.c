@@ -418,7 +418,8 @@ test_fts_sessions_queue (void)
   g_autoptr(AtRecord) walk = NULL;
   g_autoptr(GArray) glacier = NULL;
   g_autofree char *stray = NULL;
-  gint64 user_id, loop, sprint, walk_id;
+  AtStore *reopened;
+  gint64 user_id, loop, sprint, walk_id, fjord;
 
   at_test_fixture_open (&f);
   user_id = at_test_create_user (f.store, "queued");
@@ -456,14 +457,25 @@ test_fts_sessions_queue (void)
   glacier = fts_ids (f.db, "session_fts", "glacier");
   g_assert_cmpuint (glacier->len, ==, 0);
 
-  /* A queued id left behind by a writer other than the store is reported. */
-  stray = g_strdup_printf ("INSERT INTO session_fts_queue (id) VALUES (%" G_GINT64_FORMAT ")", loop);
+  /* A session written with plain SQL, not through the store, waits in the
+   * queue: the check reports it, and the next opening indexes it. */
+  stray = g_strdup_printf ("INSERT INTO activity_session (user_id, activity_type_id, session_name, started_at)"
+                           " VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'Fjord paddle', 5000)",
+                           user_id, f.cat.running_id);
   at_test_exec (f.db, stray);
+  fjord = sqlite3_last_insert_rowid (f.db);
+  g_assert_cmpint (queued_sessions (f.db), ==, 1);
   g_assert_true (at_store_check (f.store, problems, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, >=, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (problems, problems->len - 1), "waiting to be indexed"));
-  at_test_exec (f.db, "DELETE FROM session_fts_queue");
+  g_assert_false (fts_has (f.db, "session_fts", "fjord", fjord));
+
+  reopened = at_store_open (f.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (queued_sessions (f.db), ==, 0);
+  g_assert_true (fts_has (f.db, "session_fts", "fjord", fjord));
+  g_assert_finalize_object (reopened);
 
   at_test_fixture_close (&f);
 }

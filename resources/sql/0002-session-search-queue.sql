@@ -8,7 +8,9 @@
 -- a ninth of the work of saving a session. Now the trigger only queues the
 -- session's id, and the store's commit indexes the queued sessions with one
 -- statement (at_store_commit), so a transaction writes one segment. Outside
--- a transaction of the store the queue is empty; at_store_check says so.
+-- a transaction of the store the queue is empty: what plain SQL from
+-- elsewhere leaves in it is indexed when the store next opens the file,
+-- and at_store_check reports it until then.
 --
 -- A queued session is not in session_fts yet, so the triggers that take
 -- a session out of the index take it out of the queue instead.

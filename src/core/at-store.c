@@ -321,6 +321,29 @@ apply_migration (AtStore  *self,
   return TRUE;
 }
 
+/* Sessions that a writer other than the store (plain SQL) left queued for
+ * search are indexed when the file is opened: an empty transaction's
+ * commit does it. */
+static gboolean
+index_sessions_left_queued (AtStore  *self,
+                            GError  **error)
+{
+  gint64 queued;
+
+  if (!_at_store_query_int (self, "SELECT EXISTS (SELECT 1 FROM session_fts_queue)", &queued, error))
+    return FALSE;
+  if (!queued)
+    return TRUE;
+  if (!at_store_begin (self, error))
+    return FALSE;
+  if (!at_store_commit (self, error))
+    {
+      at_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 migrate (AtStore  *self,
          GError  **error)
@@ -331,7 +354,9 @@ migrate (AtStore  *self,
         return FALSE;
     }
 
-  if (!at_catalogue_install (self->db, error) || !_at_store_rebuild_bulk_load_indexes (self, error))
+  if (!at_catalogue_install (self->db, error) ||
+      !_at_store_rebuild_bulk_load_indexes (self, error) ||
+      !index_sessions_left_queued (self, error))
     {
       g_prefix_error (error, _("Cannot open “%s”: "), self->path);
       return FALSE;
