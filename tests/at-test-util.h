@@ -8,6 +8,8 @@
 
 #pragma once
 
+#include "config.h"
+
 #include <string.h>
 
 #include <glib.h>
@@ -98,6 +100,18 @@ at_test_sql_printf (const char *format,
   copy = g_strdup (sql);
   sqlite3_free (sql);
   return copy;
+}
+
+/* The SQL of the first migration, 0001-initial.sql: a file of data format 1. */
+static inline char *
+at_test_first_migration_sql (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/sql/0001-initial.sql",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
 /* Runs SQL that must succeed. */

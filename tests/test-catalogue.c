@@ -11,9 +11,9 @@
 
 #include "at-catalogue.h"
 #include "at-core-resources.h"
+#include "at-test-util.h"
 
 #define RESOURCE_BASE_PATH "/org/activitytracker/ActivityTracker"
-#define MIGRATION_PATH     RESOURCE_BASE_PATH "/sql/0001-initial.sql"
 #define CATALOGUE_PATH     RESOURCE_BASE_PATH "/catalogue/"
 
 static const char * const catalogue_files[] = {
@@ -83,14 +83,8 @@ query_text (sqlite3    *db,
 static sqlite3 *
 open_database (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  g_autofree char *sql = NULL;
+  g_autofree char *sql = at_test_first_migration_sql ();
   sqlite3 *db = NULL;
-
-  bytes = g_resources_lookup_data (MIGRATION_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
   g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
   exec_ok (db, "PRAGMA foreign_keys = ON");

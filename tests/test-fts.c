@@ -485,13 +485,9 @@ static void
 write_format_1_file (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) first = g_resources_lookup_data (RESOURCE_BASE "/sql/0001-initial.sql",
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_autofree char *sql = NULL;
+  g_autofree char *sql = at_test_first_migration_sql ();
   sqlite3 *db = NULL;
 
-  g_assert_no_error (error);
-  sql = g_strndup (g_bytes_get_data (first, NULL), g_bytes_get_size (first));
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   at_test_exec (db, "PRAGMA foreign_keys = ON");
   at_test_exec (db, sql);

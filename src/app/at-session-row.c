@@ -348,48 +348,36 @@ update (AtSessionRow *self)
                                   -1);
 }
 
+/* Each row action passes the row's session id on to the action that does
+ * the work, in the window or the Sessions page. */
+static const struct {
+  const char *row_action;
+  const char *target;
+} forwarded_actions[] = {
+  { "row.open", "win.edit-session" },
+  { "row.repeat", "win.repeat-session" },
+  { "row.save-template", "sessions.save-template" },
+  { "row.delete", "sessions.delete" },
+};
+
 static void
-activate_with_id (AtSessionRow *self,
-                  const char   *action_name)
+forward_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
+  AtSessionRow *self = AT_SESSION_ROW (widget);
+
   if (self->session == NULL)
     return;
-
-  if (!gtk_widget_activate_action (GTK_WIDGET (self), action_name, "x",
-                                   at_record_get_id (AT_RECORD (self->session))))
-    g_debug ("No action %s for the session row", action_name);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  activate_with_id (AT_SESSION_ROW (widget), "win.edit-session");
-}
-
-static void
-repeat_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  activate_with_id (AT_SESSION_ROW (widget), "win.repeat-session");
-}
-
-static void
-save_template_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  activate_with_id (AT_SESSION_ROW (widget), "sessions.save-template");
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  activate_with_id (AT_SESSION_ROW (widget), "sessions.delete");
+  for (guint i = 0; i < G_N_ELEMENTS (forwarded_actions); i++)
+    {
+      if (g_strcmp0 (forwarded_actions[i].row_action, action_name) != 0)
+        continue;
+      if (!gtk_widget_activate_action (widget, forwarded_actions[i].target, "x",
+                                       at_record_get_id (AT_RECORD (self->session))))
+        g_debug ("No action %s for the session row", forwarded_actions[i].target);
+      return;
+    }
 }
 
 /* The menu's popover is made when first opened: a list makes many rows. */
@@ -439,10 +427,9 @@ at_session_row_class_init (AtSessionRowClass *klass)
   object_class->finalize = at_session_row_finalize;
 
   /* The menu's actions hand the session to the page's and window's. */
-  gtk_widget_class_install_action (widget_class, "row.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "row.repeat", NULL, repeat_action);
-  gtk_widget_class_install_action (widget_class, "row.save-template", NULL, save_template_action);
-  gtk_widget_class_install_action (widget_class, "row.delete", NULL, delete_action);
+  for (guint i = 0; i < G_N_ELEMENTS (forwarded_actions); i++)
+    gtk_widget_class_install_action (widget_class, forwarded_actions[i].row_action, NULL,
+                                     forward_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/at-session-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AtSessionRow, day_label);

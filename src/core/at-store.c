@@ -38,6 +38,7 @@ static const char * const migrations[] = {
   RESOURCE_BASE "/sql/0002-session-search-queue.sql",
 };
 #define SEARCH_QUEUE_VERSION 2
+#define ANY_SESSION_QUEUED_SQL "SELECT EXISTS (SELECT 1 FROM session_fts_queue)"
 
 static gboolean
 set_file_error (GError     **error,
@@ -330,7 +331,7 @@ index_sessions_left_queued (AtStore  *self,
 {
   gint64 queued;
 
-  if (!_at_store_query_int (self, "SELECT EXISTS (SELECT 1 FROM session_fts_queue)", &queued, error))
+  if (!_at_store_query_int (self, ANY_SESSION_QUEUED_SQL, &queued, error))
     return FALSE;
   if (!queued)
     return TRUE;
@@ -597,7 +598,7 @@ index_queued_sessions (AtStore  *self,
   /* Migrations up to the one that made the queue commit without it. */
   if (self->version < SEARCH_QUEUE_VERSION)
     return TRUE;
-  if (!_at_store_query_int (self, "SELECT EXISTS (SELECT 1 FROM session_fts_queue)", &queued, error))
+  if (!_at_store_query_int (self, ANY_SESSION_QUEUED_SQL, &queued, error))
     return FALSE;
   return !queued ||
          (step_once (self,

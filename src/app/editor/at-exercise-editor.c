@@ -240,45 +240,41 @@ shortcut_add_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* What a shortcut does to the focused set row: its argument. */
+typedef enum
+{
+  ROW_DUPLICATE,
+  ROW_MOVE_UP,
+  ROW_MOVE_DOWN,
+  ROW_DELETE,
+} RowCommand;
+
 static gboolean
-shortcut_duplicate_cb (GtkWidget *widget,
-                       GVariant  *args,
-                       gpointer   user_data)
+shortcut_row_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
 {
   AtExerciseEditor *self = AT_EXERCISE_EDITOR (widget);
   AtSetRow *row = focused_row (self);
 
   if (row == NULL)
     return FALSE;
-  duplicate_row (self, row);
-  return TRUE;
-}
-
-static gboolean
-shortcut_move_cb (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
-{
-  AtExerciseEditor *self = AT_EXERCISE_EDITOR (widget);
-  AtSetRow *row = focused_row (self);
-
-  if (row == NULL)
-    return FALSE;
-  move_row (self, row, g_variant_get_int32 (args));
-  return TRUE;
-}
-
-static gboolean
-shortcut_delete_cb (GtkWidget *widget,
-                    GVariant  *args,
-                    gpointer   user_data)
-{
-  AtExerciseEditor *self = AT_EXERCISE_EDITOR (widget);
-  AtSetRow *row = focused_row (self);
-
-  if (row == NULL)
-    return FALSE;
-  delete_row (self, row);
+  switch ((RowCommand) g_variant_get_int32 (args))
+    {
+    case ROW_DUPLICATE:
+      duplicate_row (self, row);
+      break;
+    case ROW_MOVE_UP:
+      move_row (self, row, -1);
+      break;
+    case ROW_MOVE_DOWN:
+      move_row (self, row, 1);
+      break;
+    case ROW_DELETE:
+    default:
+      delete_row (self, row);
+      break;
+    }
   return TRUE;
 }
 
@@ -309,11 +305,11 @@ add_set_shortcuts (AtExerciseEditor *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   add_shortcut (shortcuts, GDK_KEY_Return, GDK_CONTROL_MASK, shortcut_add_cb, NULL);
   add_shortcut (shortcuts, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, shortcut_add_cb, NULL);
-  add_shortcut (shortcuts, GDK_KEY_d, GDK_CONTROL_MASK, shortcut_duplicate_cb, NULL);
-  add_shortcut (shortcuts, GDK_KEY_Up, GDK_ALT_MASK, shortcut_move_cb, g_variant_new_int32 (-1));
-  add_shortcut (shortcuts, GDK_KEY_Down, GDK_ALT_MASK, shortcut_move_cb, g_variant_new_int32 (1));
-  add_shortcut (shortcuts, GDK_KEY_Delete, GDK_CONTROL_MASK, shortcut_delete_cb, NULL);
-  add_shortcut (shortcuts, GDK_KEY_KP_Delete, GDK_CONTROL_MASK, shortcut_delete_cb, NULL);
+  add_shortcut (shortcuts, GDK_KEY_d, GDK_CONTROL_MASK, shortcut_row_cb, g_variant_new_int32 (ROW_DUPLICATE));
+  add_shortcut (shortcuts, GDK_KEY_Up, GDK_ALT_MASK, shortcut_row_cb, g_variant_new_int32 (ROW_MOVE_UP));
+  add_shortcut (shortcuts, GDK_KEY_Down, GDK_ALT_MASK, shortcut_row_cb, g_variant_new_int32 (ROW_MOVE_DOWN));
+  add_shortcut (shortcuts, GDK_KEY_Delete, GDK_CONTROL_MASK, shortcut_row_cb, g_variant_new_int32 (ROW_DELETE));
+  add_shortcut (shortcuts, GDK_KEY_KP_Delete, GDK_CONTROL_MASK, shortcut_row_cb, g_variant_new_int32 (ROW_DELETE));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
