@@ -83,7 +83,7 @@ query_text (sqlite3    *db,
 static sqlite3 *
 open_database (void)
 {
-  g_autofree char *sql = at_test_first_migration_sql ();
+  g_autofree char *sql = at_test_migration_sql (1);
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);

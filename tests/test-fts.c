@@ -485,7 +485,7 @@ static void
 write_format_1_file (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *sql = at_test_first_migration_sql ();
+  g_autofree char *sql = at_test_migration_sql (1);
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);

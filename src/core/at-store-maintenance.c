@@ -213,10 +213,6 @@ at_store_rebuild_statistics (AtStore  *self,
 
   if (!_at_store_exec (self,
                        "DELETE FROM user_statistics;"
-                       "DELETE FROM user_active_day;"
-                       "INSERT INTO user_active_day (user_id, local_date, sessions)"
-                       "  SELECT user_id, local_date, count(*) FROM activity_session"
-                       "  WHERE deleted_at IS NULL AND is_template = 0 GROUP BY user_id, local_date;"
                        "INSERT INTO user_statistics (user_id, total_sessions, total_days_active,"
                        "    last_activity, total_minutes, minutes_count, rating_sum, rating_count,"
                        "    total_calories, calories_count, total_prs)"

@@ -17,6 +17,7 @@
 #include "at-record-private.h"
 #include "at-store-private.h"
 #include "at-user.h"
+#include "at-uuid.h"
 
 typedef enum
 {
@@ -150,11 +151,12 @@ load_row (AtRecord     *record,
           sqlite3_stmt *stmt)
 {
   AtRecordClass *klass = AT_RECORD_GET_CLASS (record);
+  char uuid[AT_UUID_TEXT_SIZE];
 
   g_object_freeze_notify (G_OBJECT (record));
   g_object_set (record,
                 "id", sqlite3_column_int64 (stmt, 0),
-                "uuid", (const char *) sqlite3_column_text (stmt, 1),
+                "uuid", _at_uuid_column_text (stmt, 1, uuid),
                 NULL);
   for (guint i = 0; i < klass->n_columns; i++)
     load_column (record, i, &klass->columns[i], stmt, (int) i + 2);

@@ -16,6 +16,7 @@
 #include "at-catalogue.h"
 #include "at-core-resources.h"
 #include "at-store-private.h"
+#include "at-uuid.h"
 
 /* "ATRA" in the SQLite header: this file is an Activity Tracker database. */
 #define AT_APPLICATION_ID 0x41545241
@@ -36,6 +37,8 @@ static guint signals [N_SIGNALS];
 static const char * const migrations[] = {
   RESOURCE_BASE "/sql/0001-initial.sql",
   RESOURCE_BASE "/sql/0002-session-search-queue.sql",
+  RESOURCE_BASE "/sql/0003-uuid-bytes.sql",
+  RESOURCE_BASE "/sql/0004-days-active-from-sessions.sql",
 };
 #define SEARCH_QUEUE_VERSION 2
 #define ANY_SESSION_QUEUED_SQL "SELECT EXISTS (SELECT 1 FROM session_fts_queue)"
@@ -271,6 +274,8 @@ configure_connection (AtStore  *self,
   g_autoptr(GError) local_error = NULL;
 
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  if (_at_uuid_add_sql_function (self->db) != SQLITE_OK)
+    return set_file_error (error, AT_STORE_ERROR_CANNOT_OPEN, self->path, sqlite3_errmsg (self->db));
   if (!_at_store_exec (self,
                        "PRAGMA foreign_keys = ON;"
                        "PRAGMA journal_mode = WAL;"
@@ -288,6 +293,51 @@ configure_connection (AtStore  *self,
   return TRUE;
 }
 
+/* A migration may build a table again (SQLite cannot change a column's
+ * type): create it under a new name, fill it, drop the old one and rename
+ * the new one. That is done as SQLite's documentation says, with foreign
+ * keys off (dropping a parent would otherwise delete its children) and the
+ * legacy rename (which leaves the views and triggers that name the table
+ * alone), and the foreign keys checked before the commit. */
+#define MIGRATION_SETTINGS "PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;"
+#define NORMAL_SETTINGS "PRAGMA legacy_alter_table = OFF; PRAGMA foreign_keys = ON;"
+#define FOREIGN_KEY_PROBLEM_SQL \
+  "SELECT EXISTS (SELECT 1 FROM pragma_foreign_key_check)"
+
+static gboolean
+run_migration (AtStore     *self,
+               const char  *sql,
+               int          number,
+               GError     **error)
+{
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                                                  number, AT_APPLICATION_ID);
+  gint64 broken_links = 0;
+
+  if (!at_store_begin (self, error))
+    return FALSE;
+  if (!_at_store_exec (self, sql, error) ||
+      !_at_store_exec (self, set_version, error) ||
+      !_at_store_query_int (self, FOREIGN_KEY_PROBLEM_SQL, &broken_links, error))
+    {
+      at_store_rollback (self);
+      return FALSE;
+    }
+  if (broken_links)
+    {
+      at_store_rollback (self);
+      g_set_error_literal (error, AT_STORE_ERROR, AT_STORE_ERROR_CONSTRAINT,
+                           _("a row would refer to one that does not exist"));
+      return FALSE;
+    }
+  if (!at_store_commit (self, error))
+    {
+      at_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 apply_migration (AtStore  *self,
                  int       number,
@@ -295,23 +345,21 @@ apply_migration (AtStore  *self,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *set_version = NULL;
+  gboolean applied;
 
   bytes = g_resources_lookup_data (migrations[number - 1], G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return FALSE;
 
-  set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
-                                 number, AT_APPLICATION_ID);
-
-  if (!at_store_begin (self, error))
+  if (!_at_store_exec (self, MIGRATION_SETTINGS, error))
     return FALSE;
+  applied = run_migration (self, g_bytes_get_data (bytes, NULL), number, &local_error);
+  /* Even after a failure: the connection must get its own settings back. */
+  if (!_at_store_exec (self, NORMAL_SETTINGS, applied ? &local_error : NULL))
+    applied = FALSE;
 
-  if (!_at_store_exec (self, g_bytes_get_data (bytes, NULL), &local_error) ||
-      !_at_store_exec (self, set_version, &local_error) ||
-      !at_store_commit (self, &local_error))
+  if (!applied)
     {
-      at_store_rollback (self);
       g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_MIGRATION,
                    _("Cannot upgrade “%s” to data format %d: %s. Nothing was changed"),
                    self->path, number, local_error->message);
