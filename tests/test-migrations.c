@@ -250,6 +250,43 @@ test_uuid_bytes_refuses_bad_uuid (void)
   at_test_rm_rf (dir);
 }
 
+/* A file that already had a row pointing nowhere (written with foreign
+ * keys off) still upgrades: the migration may not add such rows, not
+ * refuse the ones it found. The check still reports it. */
+static void
+test_uuid_bytes_keeps_old_broken_link (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir = at_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "format-2.db", NULL);
+  g_autofree char *rows = g_strconcat (format_2_rows,
+                                       "PRAGMA foreign_keys = OFF;"
+                                       "INSERT INTO session_like (session_id, user_id) VALUES (999, 1);",
+                                       NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AtStore *store;
+
+  write_old_file (path, 2, rows);
+  before = dump_file (path);
+
+  store = at_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (at_store_get_version (store), ==, at_store_get_latest_version ());
+  after = dump_with_text_uuids (_at_store_get_db (store));
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_true (at_store_check (store, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "session_like"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "activity_session"));
+
+  g_assert_finalize_object (store);
+  at_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +296,8 @@ main (int   argc,
 
   g_test_add_func ("/core/migrations/uuid-bytes/keeps-rows", test_uuid_bytes_keeps_rows);
   g_test_add_func ("/core/migrations/uuid-bytes/refuses-bad-uuid", test_uuid_bytes_refuses_bad_uuid);
+  g_test_add_func ("/core/migrations/uuid-bytes/keeps-old-broken-link",
+                   test_uuid_bytes_keeps_old_broken_link);
 
   return g_test_run ();
 }

@@ -20,12 +20,13 @@
 -- app_user
 CREATE TABLE app_user_new (
   id                     INTEGER PRIMARY KEY,
-  uuid                   BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (
-                 CAST(randomblob(6)
-                 || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)
-                 || randomblob(1)
-                 || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
-                 || randomblob(7) AS BLOB)),
+  uuid                   BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (CAST(
+    randomblob(6)
+    || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)  -- 0100xxxx: version 4
+    || randomblob(1)
+    -- 10xxxxxx: the variant
+    || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
+    || randomblob(7) AS BLOB)),
   username               TEXT NOT NULL UNIQUE CHECK (length(username) BETWEEN 3 AND 50),
   email                  TEXT NOT NULL UNIQUE CHECK (length(email) <= 255),
   password_hash          TEXT CHECK (password_hash IS NULL OR length(password_hash) <= 255),
@@ -72,12 +73,13 @@ CREATE INDEX idx_user_active ON app_user (is_active) WHERE is_active = 1;
 -- activity_session
 CREATE TABLE activity_session_new (
   id                  INTEGER PRIMARY KEY,
-  uuid                BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (
-                 CAST(randomblob(6)
-                 || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)
-                 || randomblob(1)
-                 || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
-                 || randomblob(7) AS BLOB)),
+  uuid                BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (CAST(
+    randomblob(6)
+    || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)  -- 0100xxxx: version 4
+    || randomblob(1)
+    -- 10xxxxxx: the variant
+    || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
+    || randomblob(7) AS BLOB)),
   user_id             INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
   activity_type_id    INTEGER NOT NULL REFERENCES activity_type (id) ON DELETE RESTRICT,
   activity_subtype_id INTEGER REFERENCES activity_subtype (id) ON DELETE SET NULL,
@@ -203,12 +205,13 @@ END;
 -- session_media
 CREATE TABLE session_media_new (
   id                INTEGER PRIMARY KEY,
-  uuid              BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (
-                 CAST(randomblob(6)
-                 || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)
-                 || randomblob(1)
-                 || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
-                 || randomblob(7) AS BLOB)),
+  uuid              BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (CAST(
+    randomblob(6)
+    || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)  -- 0100xxxx: version 4
+    || randomblob(1)
+    -- 10xxxxxx: the variant
+    || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
+    || randomblob(7) AS BLOB)),
   session_id        INTEGER REFERENCES activity_session (id) ON DELETE CASCADE,
   exercise_id       INTEGER REFERENCES activity_exercise (id) ON DELETE CASCADE,
   media_type        TEXT NOT NULL CHECK (media_type IN ('image', 'video', 'audio')),
@@ -235,12 +238,13 @@ CREATE INDEX idx_progress_photos ON session_media (session_id, created_at DESC) 
 -- user_goal
 CREATE TABLE user_goal_new (
   id                  INTEGER PRIMARY KEY,
-  uuid                BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (
-                 CAST(randomblob(6)
-                 || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)
-                 || randomblob(1)
-                 || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
-                 || randomblob(7) AS BLOB)),
+  uuid                BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (CAST(
+    randomblob(6)
+    || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)  -- 0100xxxx: version 4
+    || randomblob(1)
+    -- 10xxxxxx: the variant
+    || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
+    || randomblob(7) AS BLOB)),
   user_id             INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
   goal_type_id        INTEGER NOT NULL REFERENCES goal_type (id) ON DELETE RESTRICT,
   activity_type_id    INTEGER REFERENCES activity_type (id) ON DELETE SET NULL,
@@ -274,12 +278,13 @@ CREATE INDEX idx_goal_type ON user_goal (goal_type_id, is_active);
 -- goal_milestone
 CREATE TABLE goal_milestone_new (
   id           INTEGER PRIMARY KEY,
-  uuid         BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (
-                 CAST(randomblob(6)
-                 || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)
-                 || randomblob(1)
-                 || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
-                 || randomblob(7) AS BLOB)),
+  uuid         BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (CAST(
+    randomblob(6)
+    || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)  -- 0100xxxx: version 4
+    || randomblob(1)
+    -- 10xxxxxx: the variant
+    || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
+    || randomblob(7) AS BLOB)),
   goal_id      INTEGER NOT NULL REFERENCES user_goal (id) ON DELETE CASCADE,
   title        TEXT NOT NULL CHECK (length(title) <= 200),
   target_value REAL,
@@ -296,12 +301,13 @@ CREATE INDEX idx_milestone_goal ON goal_milestone (goal_id, is_achieved);
 -- personal_record
 CREATE TABLE personal_record_new (
   id                    INTEGER PRIMARY KEY,
-  uuid                  BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (
-                 CAST(randomblob(6)
-                 || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)
-                 || randomblob(1)
-                 || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
-                 || randomblob(7) AS BLOB)),
+  uuid                  BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (CAST(
+    randomblob(6)
+    || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)  -- 0100xxxx: version 4
+    || randomblob(1)
+    -- 10xxxxxx: the variant
+    || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
+    || randomblob(7) AS BLOB)),
   user_id               INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
   activity_subtype_id   INTEGER NOT NULL REFERENCES activity_subtype (id) ON DELETE RESTRICT,
   record_type           TEXT NOT NULL CHECK (record_type IN ('1rm', 'max_weight', 'max_reps', 'max_volume')),
@@ -327,12 +333,13 @@ CREATE INDEX idx_pr_exercise ON personal_record (exercise_id) WHERE exercise_id 
 -- user_body_metric
 CREATE TABLE user_body_metric_new (
   id             INTEGER PRIMARY KEY,
-  uuid           BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (
-                 CAST(randomblob(6)
-                 || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)
-                 || randomblob(1)
-                 || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
-                 || randomblob(7) AS BLOB)),
+  uuid           BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (CAST(
+    randomblob(6)
+    || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)  -- 0100xxxx: version 4
+    || randomblob(1)
+    -- 10xxxxxx: the variant
+    || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
+    || randomblob(7) AS BLOB)),
   user_id        INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
   metric_type_id INTEGER NOT NULL REFERENCES body_metric_type (id) ON DELETE RESTRICT,
   value          REAL NOT NULL,
@@ -350,12 +357,13 @@ CREATE INDEX idx_body_metrics ON user_body_metric (user_id, metric_type_id, meas
 -- workout_program
 CREATE TABLE workout_program_new (
   id                INTEGER PRIMARY KEY,
-  uuid              BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (
-                 CAST(randomblob(6)
-                 || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)
-                 || randomblob(1)
-                 || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
-                 || randomblob(7) AS BLOB)),
+  uuid              BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (CAST(
+    randomblob(6)
+    || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)  -- 0100xxxx: version 4
+    || randomblob(1)
+    -- 10xxxxxx: the variant
+    || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
+    || randomblob(7) AS BLOB)),
   creator_id        INTEGER REFERENCES app_user (id) ON DELETE SET NULL,
   name              TEXT NOT NULL CHECK (length(name) <= 200),
   description       TEXT,
@@ -401,12 +409,13 @@ END;
 -- program_session_template
 CREATE TABLE program_session_template_new (
   id                         INTEGER PRIMARY KEY,
-  uuid                       BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (
-                 CAST(randomblob(6)
-                 || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)
-                 || randomblob(1)
-                 || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
-                 || randomblob(7) AS BLOB)),
+  uuid                       BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (CAST(
+    randomblob(6)
+    || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)  -- 0100xxxx: version 4
+    || randomblob(1)
+    -- 10xxxxxx: the variant
+    || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
+    || randomblob(7) AS BLOB)),
   program_id                 INTEGER NOT NULL REFERENCES workout_program (id) ON DELETE CASCADE,
   week_number                INTEGER NOT NULL CHECK (week_number >= 1),
   day_number                 INTEGER NOT NULL CHECK (day_number BETWEEN 1 AND 7),
@@ -426,12 +435,13 @@ CREATE INDEX idx_program_sessions ON program_session_template (program_id, week_
 -- program_exercise_template
 CREATE TABLE program_exercise_template_new (
   id                  INTEGER PRIMARY KEY,
-  uuid                BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (
-                 CAST(randomblob(6)
-                 || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)
-                 || randomblob(1)
-                 || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
-                 || randomblob(7) AS BLOB)),
+  uuid                BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (CAST(
+    randomblob(6)
+    || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)  -- 0100xxxx: version 4
+    || randomblob(1)
+    -- 10xxxxxx: the variant
+    || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
+    || randomblob(7) AS BLOB)),
   session_template_id INTEGER NOT NULL REFERENCES program_session_template (id) ON DELETE CASCADE,
   activity_subtype_id INTEGER REFERENCES activity_subtype (id) ON DELETE RESTRICT,
   exercise_order      INTEGER NOT NULL,
@@ -451,12 +461,13 @@ CREATE INDEX idx_template_exercises ON program_exercise_template (session_templa
 -- user_program_enrollment
 CREATE TABLE user_program_enrollment_new (
   id           INTEGER PRIMARY KEY,
-  uuid         BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (
-                 CAST(randomblob(6)
-                 || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)
-                 || randomblob(1)
-                 || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
-                 || randomblob(7) AS BLOB)),
+  uuid         BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (CAST(
+    randomblob(6)
+    || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)  -- 0100xxxx: version 4
+    || randomblob(1)
+    -- 10xxxxxx: the variant
+    || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
+    || randomblob(7) AS BLOB)),
   user_id      INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
   program_id   INTEGER NOT NULL REFERENCES workout_program (id) ON DELETE CASCADE,
   start_date   TEXT NOT NULL CHECK (date(start_date, '+0 days') IS start_date),
@@ -476,12 +487,13 @@ CREATE INDEX idx_program_enrollments ON user_program_enrollment (program_id, is_
 -- user_achievement
 CREATE TABLE user_achievement_new (
   id                  INTEGER PRIMARY KEY,
-  uuid                BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (
-                 CAST(randomblob(6)
-                 || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)
-                 || randomblob(1)
-                 || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
-                 || randomblob(7) AS BLOB)),
+  uuid                BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (CAST(
+    randomblob(6)
+    || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)  -- 0100xxxx: version 4
+    || randomblob(1)
+    -- 10xxxxxx: the variant
+    || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
+    || randomblob(7) AS BLOB)),
   user_id             INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
   achievement_type_id INTEGER NOT NULL REFERENCES achievement_type (id) ON DELETE RESTRICT,
   earned_at           INTEGER NOT NULL DEFAULT (unixepoch()),
@@ -499,12 +511,13 @@ CREATE INDEX idx_user_achievements ON user_achievement (user_id, earned_at DESC)
 -- user_streak
 CREATE TABLE user_streak_new (
   id                  INTEGER PRIMARY KEY,
-  uuid                BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (
-                 CAST(randomblob(6)
-                 || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)
-                 || randomblob(1)
-                 || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
-                 || randomblob(7) AS BLOB)),
+  uuid                BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (CAST(
+    randomblob(6)
+    || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)  -- 0100xxxx: version 4
+    || randomblob(1)
+    -- 10xxxxxx: the variant
+    || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
+    || randomblob(7) AS BLOB)),
   user_id             INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
   activity_type_id    INTEGER REFERENCES activity_type (id) ON DELETE RESTRICT,
   current_streak_days INTEGER DEFAULT 0 CHECK (current_streak_days >= 0),
@@ -525,12 +538,13 @@ CREATE INDEX idx_streak_activity ON user_streak (activity_type_id);
 -- user_relationship
 CREATE TABLE user_relationship_new (
   id           INTEGER PRIMARY KEY,
-  uuid         BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (
-                 CAST(randomblob(6)
-                 || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)
-                 || randomblob(1)
-                 || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
-                 || randomblob(7) AS BLOB)),
+  uuid         BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (CAST(
+    randomblob(6)
+    || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)  -- 0100xxxx: version 4
+    || randomblob(1)
+    -- 10xxxxxx: the variant
+    || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
+    || randomblob(7) AS BLOB)),
   follower_id  INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
   following_id INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
   created_at   INTEGER DEFAULT (unixepoch()),
@@ -546,12 +560,13 @@ CREATE INDEX idx_followers ON user_relationship (following_id);
 -- session_share
 CREATE TABLE session_share_new (
   id                INTEGER PRIMARY KEY,
-  uuid              BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (
-                 CAST(randomblob(6)
-                 || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)
-                 || randomblob(1)
-                 || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
-                 || randomblob(7) AS BLOB)),
+  uuid              BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (CAST(
+    randomblob(6)
+    || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)  -- 0100xxxx: version 4
+    || randomblob(1)
+    -- 10xxxxxx: the variant
+    || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
+    || randomblob(7) AS BLOB)),
   session_id        INTEGER NOT NULL REFERENCES activity_session (id) ON DELETE CASCADE,
   shared_by_user_id INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
   visibility        TEXT DEFAULT 'friends' CHECK (visibility IN ('public', 'friends', 'private')),
@@ -568,12 +583,13 @@ CREATE INDEX idx_shared_session ON session_share (session_id);
 -- session_comment
 CREATE TABLE session_comment_new (
   id           INTEGER PRIMARY KEY,
-  uuid         BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (
-                 CAST(randomblob(6)
-                 || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)
-                 || randomblob(1)
-                 || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
-                 || randomblob(7) AS BLOB)),
+  uuid         BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (CAST(
+    randomblob(6)
+    || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)  -- 0100xxxx: version 4
+    || randomblob(1)
+    -- 10xxxxxx: the variant
+    || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
+    || randomblob(7) AS BLOB)),
   session_id   INTEGER NOT NULL REFERENCES activity_session (id) ON DELETE CASCADE,
   user_id      INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
   comment_text TEXT NOT NULL CHECK (length(comment_text) > 0),
@@ -591,12 +607,13 @@ CREATE INDEX idx_user_comments ON session_comment (user_id, created_at DESC);
 -- session_like
 CREATE TABLE session_like_new (
   id         INTEGER PRIMARY KEY,
-  uuid       BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (
-                 CAST(randomblob(6)
-                 || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)
-                 || randomblob(1)
-                 || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
-                 || randomblob(7) AS BLOB)),
+  uuid       BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16) DEFAULT (CAST(
+    randomblob(6)
+    || substr(X'404142434445464748494A4B4C4D4E4F', 1 + (random() & 15), 1)  -- 0100xxxx: version 4
+    || randomblob(1)
+    -- 10xxxxxx: the variant
+    || substr(X'808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF', 1 + (random() & 63), 1)
+    || randomblob(7) AS BLOB)),
   session_id INTEGER NOT NULL REFERENCES activity_session (id) ON DELETE CASCADE,
   user_id    INTEGER NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
   created_at INTEGER DEFAULT (unixepoch()),

@@ -298,11 +298,12 @@ configure_connection (AtStore  *self,
  * the new one. That is done as SQLite's documentation says, with foreign
  * keys off (dropping a parent would otherwise delete its children) and the
  * legacy rename (which leaves the views and triggers that name the table
- * alone), and the foreign keys checked before the commit. */
+ * alone), and the foreign keys checked before the commit: a migration may
+ * not leave more rows pointing nowhere than the file had (a file damaged
+ * that way before still opens, and at_store_check() reports it). */
 #define MIGRATION_SETTINGS "PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;"
 #define NORMAL_SETTINGS "PRAGMA legacy_alter_table = OFF; PRAGMA foreign_keys = ON;"
-#define FOREIGN_KEY_PROBLEM_SQL \
-  "SELECT EXISTS (SELECT 1 FROM pragma_foreign_key_check)"
+#define BROKEN_LINKS_SQL "SELECT count(*) FROM pragma_foreign_key_check"
 
 static gboolean
 run_migration (AtStore     *self,
@@ -312,22 +313,27 @@ run_migration (AtStore     *self,
 {
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                                                   number, AT_APPLICATION_ID);
-  gint64 broken_links = 0;
+  gint64 broken_before = 0;
+  gint64 broken_after = 0;
 
   if (!at_store_begin (self, error))
     return FALSE;
-  if (!_at_store_exec (self, sql, error) ||
+  if (!_at_store_query_int (self, BROKEN_LINKS_SQL, &broken_before, error) ||
+      !_at_store_exec (self, sql, error) ||
       !_at_store_exec (self, set_version, error) ||
-      !_at_store_query_int (self, FOREIGN_KEY_PROBLEM_SQL, &broken_links, error))
+      !_at_store_query_int (self, BROKEN_LINKS_SQL, &broken_after, error))
     {
       at_store_rollback (self);
       return FALSE;
     }
-  if (broken_links)
+  if (broken_after > broken_before)
     {
       at_store_rollback (self);
-      g_set_error_literal (error, AT_STORE_ERROR, AT_STORE_ERROR_CONSTRAINT,
-                           _("a row would refer to one that does not exist"));
+      g_set_error (error, AT_STORE_ERROR, AT_STORE_ERROR_CONSTRAINT,
+                   ngettext ("%lu row would refer to one that does not exist",
+                             "%lu rows would refer to ones that do not exist",
+                             (gulong) (broken_after - broken_before)),
+                   (gulong) (broken_after - broken_before));
       return FALSE;
     }
   if (!at_store_commit (self, error))
