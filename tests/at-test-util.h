@@ -116,11 +116,13 @@ static inline char *
 at_test_migration_sql (int number)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) names = g_resources_enumerate_children (RESOURCE_BASE "/sql",
-                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_auto(GStrv) names = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
+  _at_store_ensure_resources ();
+  names = g_resources_enumerate_children (RESOURCE_BASE "/sql",
+                                          G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (number, >=, 1);
   g_assert_cmpint (number, <=, g_strv_length (names));

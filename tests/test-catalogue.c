@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "at-catalogue.h"
-#include "at-core-resources.h"
 #include "at-test-util.h"
 
 #define RESOURCE_BASE_PATH "/org/activitytracker/ActivityTracker"
@@ -567,7 +566,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   /* libat-core's resources are registered by hand; AtStore does it in the app. */
-  at_core_register_resource ();
+  _at_store_ensure_resources ();
 
   g_test_add_func ("/core/catalogue/shipped-version", test_shipped_version);
   g_test_add_func ("/core/catalogue/counts", test_counts);

@@ -3,8 +3,8 @@
  * as it was. */
 
 #include "at-catalogue.h"
-#include "at-core-resources.h"
 #include "at-test-util.h"
+#include "at-uuid.h"
 
 /* The tables whose uuid migration 0003 stores as bytes. */
 static const char * const uuid_tables[] = {
@@ -287,13 +287,43 @@ test_uuid_bytes_keeps_old_broken_link (void)
   at_test_rm_rf (dir);
 }
 
+/* The text form and the bytes turn into each other, in either case, and
+ * the SQL function says what it cannot read. */
+static void
+test_uuid_text_form (void)
+{
+  static const char text[] = "0b7e2e1c-4f5e-4a8b-9c1d-2e3f4a5b6c7d";
+  guint8 bytes[AT_UUID_SIZE];
+  char back[AT_UUID_TEXT_SIZE];
+  AtTestFixture f;
+  g_autofree char *upper = g_ascii_strup (text, -1);
+  g_autofree char *hex = NULL;
+
+  g_assert_true (_at_uuid_parse (upper, bytes));
+  _at_uuid_format (bytes, back);
+  g_assert_cmpstr (back, ==, text);
+  g_assert_cmpint (bytes[0], ==, 0x0b);
+  g_assert_cmpint (bytes[15], ==, 0x7d);
+  g_assert_false (_at_uuid_parse ("0b7e2e1c4f5e4a8b9c1d2e3f4a5b6c7d", bytes));
+  g_assert_false (_at_uuid_parse ("0b7e2e1c-4f5e-4a8b-9c1d-2e3f4a5b6c7", bytes));
+  g_assert_false (_at_uuid_parse (NULL, bytes));
+
+  at_test_fixture_open (&f);
+  hex = at_test_query_text (f.db, "SELECT hex (at_uuid_blob ('%s'))", upper);
+  g_assert_cmpstr (hex, ==, "0B7E2E1C4F5E4A8B9C1D2E3F4A5B6C7D");
+  g_assert_cmpint (at_test_query_int (f.db, "SELECT at_uuid_blob (NULL) IS NULL"), ==, 1);
+  g_assert_cmpint (at_test_try_exec (f.db, "SELECT at_uuid_blob ('nope')"), ==, SQLITE_ERROR);
+  g_assert_cmpstr (sqlite3_errmsg (f.db), ==, "“nope” is not a uuid");
+  at_test_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  at_core_register_resource ();
 
+  g_test_add_func ("/core/migrations/uuid-bytes/text-form", test_uuid_text_form);
   g_test_add_func ("/core/migrations/uuid-bytes/keeps-rows", test_uuid_bytes_keeps_rows);
   g_test_add_func ("/core/migrations/uuid-bytes/refuses-bad-uuid", test_uuid_bytes_refuses_bad_uuid);
   g_test_add_func ("/core/migrations/uuid-bytes/keeps-old-broken-link",

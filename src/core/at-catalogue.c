@@ -451,7 +451,7 @@ at_catalogue_get_shipped_version (void)
  *
  * Brings the catalogue rows of @db up to the shipped catalogue. The core
  * resources must be registered (at_store_open() does it; a test calls
- * at_core_register_resource() once). Does nothing
+ * _at_store_ensure_resources(), which registers them once). Does nothing
  * when the installed version is already the shipped one or newer. Otherwise
  * upserts every entry by its natural key inside a savepoint and records the
  * version; on failure nothing is changed.

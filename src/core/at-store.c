@@ -523,9 +523,10 @@ at_store_get_latest_version (void)
 }
 
 /* libat-core is static: its resources are registered by hand, not by a
- * constructor the linker could drop. */
-static void
-at_store_ensure_resources (void)
+ * constructor the linker could drop. Once only: GResource must not be
+ * registered twice. */
+void
+_at_store_ensure_resources (void)
 {
   static gsize registered = 0;
 
@@ -569,7 +570,7 @@ at_store_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  at_store_ensure_resources ();
+  _at_store_ensure_resources ();
   configure_sqlite ();
   self = g_object_new (AT_TYPE_STORE, NULL);
   self->path = g_strdup (path);

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include <string.h>
+#include <glib/gi18n.h>
 
 #include "at-uuid.h"
 
@@ -105,7 +105,8 @@ uuid_blob_function (sqlite3_context  *context,
   text = (const char *) sqlite3_value_text (arguments[0]);
   if (!_at_uuid_parse (text, bytes))
     {
-      g_autofree char *message = g_strdup_printf ("“%s” is not a uuid", text != NULL ? text : "");
+      /* Translators: %s is the value found where a uuid should be */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a uuid"), text != NULL ? text : "");
 
       sqlite3_result_error (context, message, -1);
       return;
