@@ -317,6 +317,50 @@ test_uuid_text_form (void)
   at_test_fixture_close (&f);
 }
 
+/* A bulk load of the old format that was cut short (its indexes dropped,
+ * their SQL left in at_meta) is finished, and the file upgraded; the
+ * migration builds one of those tables again with its indexes. */
+static void
+test_uuid_bytes_after_cut_bulk_load (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = at_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "format-2.db", NULL);
+  g_autofree char *rows = g_strconcat (format_2_rows,
+                                       "INSERT INTO at_meta (key, value)"
+                                       " SELECT 'bulk_load_indexes', json_group_array (sql)"
+                                       " FROM sqlite_schema"
+                                       " WHERE name IN ('idx_session_type_date', 'idx_set_weight');"
+                                       "DROP INDEX idx_session_type_date;"
+                                       "DROP INDEX idx_set_weight;",
+                                       NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *integrity = NULL;
+  AtStore *store;
+  sqlite3 *db;
+
+  write_old_file (path, 2, rows);
+  before = dump_file (path);
+
+  store = at_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (at_store_get_version (store), ==, at_store_get_latest_version ());
+  db = _at_store_get_db (store);
+  g_assert_cmpint (at_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                          " AND name IN ('idx_session_type_date', 'idx_set_weight')"),
+                   ==, 2);
+  g_assert_cmpint (at_test_query_int (db, "SELECT count(*) FROM at_meta"
+                                          " WHERE key = 'bulk_load_indexes'"), ==, 0);
+  after = dump_with_text_uuids (db);
+  g_assert_cmpstr (after, ==, before);
+  integrity = at_test_query_text (db, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+
+  g_assert_finalize_object (store);
+  at_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +370,8 @@ main (int   argc,
   g_test_add_func ("/core/migrations/uuid-bytes/text-form", test_uuid_text_form);
   g_test_add_func ("/core/migrations/uuid-bytes/keeps-rows", test_uuid_bytes_keeps_rows);
   g_test_add_func ("/core/migrations/uuid-bytes/refuses-bad-uuid", test_uuid_bytes_refuses_bad_uuid);
+  g_test_add_func ("/core/migrations/uuid-bytes/after-cut-bulk-load",
+                   test_uuid_bytes_after_cut_bulk_load);
   g_test_add_func ("/core/migrations/uuid-bytes/keeps-old-broken-link",
                    test_uuid_bytes_keeps_old_broken_link);
 

@@ -403,6 +403,14 @@ static gboolean
 migrate (AtStore  *self,
          GError  **error)
 {
+  /* A bulk load that was cut short is finished first, in the format it
+   * began in: a migration that builds a table again makes its indexes. */
+  if (self->version > 0 && !_at_store_rebuild_bulk_load_indexes (self, error))
+    {
+      g_prefix_error (error, _("Cannot open “%s”: "), self->path);
+      return FALSE;
+    }
+
   for (int number = self->version + 1; number <= at_store_get_latest_version (); number++)
     {
       if (!apply_migration (self, number, error))
@@ -410,7 +418,6 @@ migrate (AtStore  *self,
     }
 
   if (!at_catalogue_install (self->db, error) ||
-      !_at_store_rebuild_bulk_load_indexes (self, error) ||
       !index_sessions_left_queued (self, error))
     {
       g_prefix_error (error, _("Cannot open “%s”: "), self->path);
