@@ -10,7 +10,6 @@
 
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -103,33 +102,17 @@ at_test_sql_printf (const char *format,
   return copy;
 }
 
-static inline int
-at_test_compare_names (const char **a,
-                       const char **b)
-{
-  return strcmp (*a, *b);
-}
-
 /* The SQL of migration @number (1 is 0001-initial.sql): with the ones
  * before it, what makes a file of data format @number. */
 static inline char *
 at_test_migration_sql (int number)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) names = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   _at_store_ensure_resources ();
-  names = g_resources_enumerate_children (RESOURCE_BASE "/sql",
-                                          G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (number, >=, 1);
-  g_assert_cmpint (number, <=, g_strv_length (names));
-  /* Named 0001-…, 0002-…: their order is their number. */
-  qsort (names, g_strv_length (names), sizeof (char *), (GCompareFunc) at_test_compare_names);
-  path = g_strconcat (RESOURCE_BASE "/sql/", names[number - 1], NULL);
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  bytes = g_resources_lookup_data (_at_store_migration_resource (number),
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   g_assert_no_error (error);
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }

@@ -67,22 +67,24 @@ static const char format_2_rows[] =
   "INSERT INTO session_comment (id, session_id, user_id, comment_text) VALUES (92, 10, 2, 'Nice');"
   "INSERT INTO session_like (id, session_id, user_id) VALUES (93, 10, 2);";
 
-/* Writes a file of data format @format with plain SQL, as that version's
+/* The format before migration 3: what the tests upgrade from. */
+#define OLD_FORMAT 2
+
+/* Writes a file of data format OLD_FORMAT with plain SQL, as that version's
  * store would have left it, then @rows. */
 static void
 write_old_file (const char *path,
-                int         format,
                 const char *rows)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *stamp = g_strdup_printf ("PRAGMA user_version = %d;"
                                             " PRAGMA application_id = 1096045121;",  /* "ATRA" */
-                                            format);
+                                            OLD_FORMAT);
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   at_test_exec (db, "PRAGMA foreign_keys = ON");
-  for (int number = 1; number <= format; number++)
+  for (int number = 1; number <= OLD_FORMAT; number++)
     {
       g_autofree char *sql = at_test_migration_sql (number);
 
@@ -138,13 +140,41 @@ dump_file (const char *path)
   return dump;
 }
 
+/* A file of OLD_FORMAT in a folder of its own, holding format_2_rows and then
+ * @extra_rows, and its dump before any upgrade. */
+typedef struct
+{
+  char *dir;
+  char *path;
+  char *before;
+} OldFile;
+
+static void
+old_file_write (OldFile    *file,
+                const char *extra_rows)
+{
+  g_autofree char *rows = g_strconcat (format_2_rows, extra_rows, NULL);
+
+  file->dir = at_test_make_tmpdir ();
+  file->path = g_build_filename (file->dir, "format-2.db", NULL);
+  write_old_file (file->path, rows);
+  file->before = dump_file (file->path);
+}
+
+static void
+old_file_remove (OldFile *file)
+{
+  at_test_rm_rf (file->dir);
+  g_free (file->dir);
+  g_free (file->path);
+  g_free (file->before);
+}
+
 static void
 test_uuid_bytes_keeps_rows (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = at_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "format-2.db", NULL);
-  g_autofree char *before = NULL;
+  OldFile old;
   g_autofree char *after = NULL;
   g_autofree char *ride_uuid = NULL;
   g_autofree char *integrity = NULL;
@@ -153,18 +183,17 @@ test_uuid_bytes_keeps_rows (void)
   AtStore *store;
   sqlite3 *db;
 
-  write_old_file (path, 2, format_2_rows);
-  before = dump_file (path);
+  old_file_write (&old, "");
   {
-    sqlite3 *old = NULL;
+    sqlite3 *old_db = NULL;
 
-    g_assert_cmpint (sqlite3_open (path, &old), ==, SQLITE_OK);
-    ride_uuid = at_test_query_text (old, "SELECT uuid FROM activity_session WHERE id = 10");
-    g_assert_cmpint (sqlite3_close (old), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_open (old.path, &old_db), ==, SQLITE_OK);
+    ride_uuid = at_test_query_text (old_db, "SELECT uuid FROM activity_session WHERE id = 10");
+    g_assert_cmpint (sqlite3_close (old_db), ==, SQLITE_OK);
   }
   g_assert_true (g_uuid_string_is_valid (ride_uuid));
 
-  store = at_store_open (path, &error);
+  store = at_store_open (old.path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (at_store_get_version (store), ==, at_store_get_latest_version ());
   db = _at_store_get_db (store);
@@ -178,7 +207,7 @@ test_uuid_bytes_keeps_rows (void)
       g_assert_cmpint (at_test_query_int (db, "SELECT count(*) FROM %s", uuid_tables[i]), >, 0);
     }
   after = dump_with_text_uuids (db);
-  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (after, ==, old.before);
   integrity = at_test_query_text (db, "PRAGMA integrity_check");
   g_assert_cmpstr (integrity, ==, "ok");
   g_assert_cmpint (at_test_query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
@@ -208,7 +237,7 @@ test_uuid_bytes_keeps_rows (void)
   g_assert_cmpint (at_test_query_int (db, "SELECT count(*) FROM user_program_enrollment"), ==, 0);
 
   g_assert_finalize_object (store);
-  at_test_rm_rf (dir);
+  old_file_remove (&old);
 }
 
 /* A uuid the bytes cannot hold stops the upgrade with its value named, and
@@ -217,37 +246,31 @@ static void
 test_uuid_bytes_refuses_bad_uuid (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = at_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "format-2.db", NULL);
-  g_autofree char *rows = g_strconcat (format_2_rows,
-                                       "INSERT INTO app_user (username, email, uuid)"
-                                       " VALUES ('odd', 'odd@example.com', 'odd-one-out');",
-                                       NULL);
-  g_autofree char *before = NULL;
+  OldFile old;
   g_autofree char *after = NULL;
   AtStore *store;
 
-  write_old_file (path, 2, rows);
-  before = dump_file (path);
+  old_file_write (&old, "INSERT INTO app_user (username, email, uuid)"
+                        " VALUES ('odd', 'odd@example.com', 'odd-one-out');");
 
-  store = at_store_open (path, &error);
+  store = at_store_open (old.path, &error);
   g_assert_null (store);
   g_assert_error (error, AT_STORE_ERROR, AT_STORE_ERROR_MIGRATION);
   g_assert_nonnull (strstr (error->message, "format 3"));
   g_assert_nonnull (strstr (error->message, "“odd-one-out” is not a uuid"));
 
-  after = dump_file (path);
-  g_assert_cmpstr (after, ==, before);
+  after = dump_file (old.path);
+  g_assert_cmpstr (after, ==, old.before);
   {
     sqlite3 *db = NULL;
 
-    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-    g_assert_cmpint (at_test_query_int (db, "PRAGMA user_version"), ==, 2);
+    g_assert_cmpint (sqlite3_open (old.path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (at_test_query_int (db, "PRAGMA user_version"), ==, OLD_FORMAT);
     g_assert_cmpint (at_test_query_int (db, "SELECT count(*) FROM sqlite_schema"
                                             " WHERE name LIKE '%%\\_new' ESCAPE '\\'"), ==, 0);
     g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
   }
-  at_test_rm_rf (dir);
+  old_file_remove (&old);
 }
 
 /* A file that already had a row pointing nowhere (written with foreign
@@ -258,24 +281,18 @@ test_uuid_bytes_keeps_old_broken_link (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *dir = at_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "format-2.db", NULL);
-  g_autofree char *rows = g_strconcat (format_2_rows,
-                                       "PRAGMA foreign_keys = OFF;"
-                                       "INSERT INTO session_like (session_id, user_id) VALUES (999, 1);",
-                                       NULL);
-  g_autofree char *before = NULL;
+  OldFile old;
   g_autofree char *after = NULL;
   AtStore *store;
 
-  write_old_file (path, 2, rows);
-  before = dump_file (path);
+  old_file_write (&old, "PRAGMA foreign_keys = OFF;"
+                        "INSERT INTO session_like (session_id, user_id) VALUES (999, 1);");
 
-  store = at_store_open (path, &error);
+  store = at_store_open (old.path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (at_store_get_version (store), ==, at_store_get_latest_version ());
   after = dump_with_text_uuids (_at_store_get_db (store));
-  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (after, ==, old.before);
 
   g_assert_true (at_store_check (store, problems, &error));
   g_assert_no_error (error);
@@ -284,7 +301,7 @@ test_uuid_bytes_keeps_old_broken_link (void)
   g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "activity_session"));
 
   g_assert_finalize_object (store);
-  at_test_rm_rf (dir);
+  old_file_remove (&old);
 }
 
 /* The text form and the bytes turn into each other, in either case, and
@@ -324,26 +341,20 @@ static void
 test_uuid_bytes_after_cut_bulk_load (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = at_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "format-2.db", NULL);
-  g_autofree char *rows = g_strconcat (format_2_rows,
-                                       "INSERT INTO at_meta (key, value)"
-                                       " SELECT 'bulk_load_indexes', json_group_array (sql)"
-                                       " FROM sqlite_schema"
-                                       " WHERE name IN ('idx_session_type_date', 'idx_set_weight');"
-                                       "DROP INDEX idx_session_type_date;"
-                                       "DROP INDEX idx_set_weight;",
-                                       NULL);
-  g_autofree char *before = NULL;
+  OldFile old;
   g_autofree char *after = NULL;
   g_autofree char *integrity = NULL;
   AtStore *store;
   sqlite3 *db;
 
-  write_old_file (path, 2, rows);
-  before = dump_file (path);
+  old_file_write (&old, "INSERT INTO at_meta (key, value)"
+                        " SELECT 'bulk_load_indexes', json_group_array (sql)"
+                        " FROM sqlite_schema"
+                        " WHERE name IN ('idx_session_type_date', 'idx_set_weight');"
+                        "DROP INDEX idx_session_type_date;"
+                        "DROP INDEX idx_set_weight;");
 
-  store = at_store_open (path, &error);
+  store = at_store_open (old.path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (at_store_get_version (store), ==, at_store_get_latest_version ());
   db = _at_store_get_db (store);
@@ -353,12 +364,12 @@ test_uuid_bytes_after_cut_bulk_load (void)
   g_assert_cmpint (at_test_query_int (db, "SELECT count(*) FROM at_meta"
                                           " WHERE key = 'bulk_load_indexes'"), ==, 0);
   after = dump_with_text_uuids (db);
-  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (after, ==, old.before);
   integrity = at_test_query_text (db, "PRAGMA integrity_check");
   g_assert_cmpstr (integrity, ==, "ok");
 
   g_assert_finalize_object (store);
-  at_test_rm_rf (dir);
+  old_file_remove (&old);
 }
 
 int

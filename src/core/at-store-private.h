@@ -101,6 +101,7 @@ typedef char *(*AtBuildSql) (const AtStatementKey *key);
 /* For libat-core's own modules and the tests: the connection, and the
  * statement cache every query goes through (prepared once, reused). */
 void          _at_store_ensure_resources (void);
+const char   *_at_store_migration_resource (int     number);
 sqlite3      *_at_store_get_db           (AtStore     *self);
 gboolean      _at_store_in_transaction   (AtStore     *self);
 void          _at_store_fail_transaction (AtStore     *self);

@@ -353,7 +353,8 @@ apply_migration (AtStore  *self,
   g_autoptr(GError) local_error = NULL;
   gboolean applied;
 
-  bytes = g_resources_lookup_data (migrations[number - 1], G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  bytes = g_resources_lookup_data (_at_store_migration_resource (number),
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return FALSE;
 
@@ -527,6 +528,16 @@ int
 at_store_get_latest_version (void)
 {
   return G_N_ELEMENTS (migrations);
+}
+
+/* The resource path of migration @number, 1 to the latest version: also
+ * how tests build a file of an older format. */
+const char *
+_at_store_migration_resource (int number)
+{
+  g_return_val_if_fail (number >= 1 && number <= (int) G_N_ELEMENTS (migrations), NULL);
+
+  return migrations[number - 1];
 }
 
 /* libat-core is static: its resources are registered by hand, not by a
