@@ -385,7 +385,7 @@ typedef struct
   AtUser    *profile;
   GPtrArray *body_metrics;   /* AtBodyMetric */
   GPtrArray *workouts;       /* AtWorkout */
-  GArray    *deleted;        /* gboolean per workout: soft-deleted after saving */
+  GArray    *deleted;        /* gboolean per workout: soft-deleted after all are saved */
   GPtrArray *goals;          /* AtGoal */
 } Plan;
 
@@ -771,13 +771,31 @@ save_workouts (AtStore           *store,
       report->sets += at_workout_get_n_sets (workout);
       report->metrics += at_workout_get_metrics (workout)->len;
       report->newest_session = MAX (report->newest_session, at_record_get_int (session, "started_at"));
+    }
+  return TRUE;
+}
 
-      if (g_array_index (plan->deleted, gboolean, i))
-        {
-          if (!at_store_soft_delete (store, user_id, AT_TYPE_SESSION, at_record_get_id (session), error))
-            return FALSE;
-          report->deleted_sessions++;
-        }
+/* Sessions are deleted once the user's history is there, as a user tidies
+ * up past entries; not each right after it was saved, when it is the
+ * user's latest and the statistics' last activity must be looked for
+ * again among all their sessions. */
+static gboolean
+delete_sessions (AtStore           *store,
+                 gint64             user_id,
+                 Plan              *plan,
+                 AtGenerateReport  *report,
+                 GError           **error)
+{
+  for (guint i = 0; i < plan->workouts->len; i++)
+    {
+      AtWorkout *workout = g_ptr_array_index (plan->workouts, i);
+      gint64 session_id = at_record_get_id (AT_RECORD (at_workout_get_session (workout)));
+
+      if (!g_array_index (plan->deleted, gboolean, i))
+        continue;
+      if (!at_store_soft_delete (store, user_id, AT_TYPE_SESSION, session_id, error))
+        return FALSE;
+      report->deleted_sessions++;
     }
   return TRUE;
 }
@@ -800,6 +818,7 @@ write_plan (AtStore           *store,
   done = done &&
          insert_all (store, user_id, plan->body_metrics, error) &&
          save_workouts (store, user_id, plan, report, error) &&
+         delete_sessions (store, user_id, plan, report, error) &&
          insert_all (store, user_id, plan->goals, error) &&
          at_store_commit (store, error);
   if (!done)

@@ -24,7 +24,7 @@ typedef struct
 {
   gint64   id;
   char    *uuid;
-  GValue  *values;    /* one per column of the concrete class */
+  AtCell  *cells;     /* one per column of the concrete class */
   guint64  not_null;  /* bit i set when column i holds a value */
 } AtRecordPrivate;
 
@@ -90,20 +90,32 @@ column_pspec (const AtColumn *column)
     }
 }
 
-static GValue *
-ensure_values (AtRecord *self)
+static AtCell *
+ensure_cells (AtRecord *self)
 {
   AtRecordPrivate *priv = at_record_get_instance_private (self);
-  AtRecordClass *klass = AT_RECORD_GET_CLASS (self);
 
-  if (priv->values == NULL)
-    {
-      priv->values = g_new0 (GValue, klass->n_columns);
-      for (guint i = 0; i < klass->n_columns; i++)
-        g_value_init (&priv->values[i], column_gtype (klass->columns[i].kind));
-    }
+  if (priv->cells == NULL)
+    priv->cells = g_new0 (AtCell, AT_RECORD_GET_CLASS (self)->n_columns);
 
-  return priv->values;
+  return priv->cells;
+}
+
+/* A column's cell; all zero (a NULL string) while nothing was stored. */
+static const AtCell *
+peek_cell (AtRecord *self,
+           guint     index)
+{
+  static const AtCell empty = { 0 };
+  AtRecordPrivate *priv = at_record_get_instance_private (self);
+
+  return priv->cells != NULL ? &priv->cells[index] : &empty;
+}
+
+static gboolean
+is_text (AtColumnKind kind)
+{
+  return column_gtype (kind) == G_TYPE_STRING;
 }
 
 static double
@@ -116,61 +128,59 @@ round_to_scale (double value,
 }
 
 static gboolean
-values_equal (const GValue *a,
-              const GValue *b)
+cells_equal (AtColumnKind  kind,
+             const AtCell *a,
+             const AtCell *b)
 {
-  switch (G_VALUE_TYPE (a))
+  switch (column_gtype (kind))
     {
-    case G_TYPE_INT64:
-      return g_value_get_int64 (a) == g_value_get_int64 (b);
     case G_TYPE_DOUBLE:
-      return g_value_get_double (a) == g_value_get_double (b);
-    case G_TYPE_BOOLEAN:
-      return g_value_get_boolean (a) == g_value_get_boolean (b);
+      return a->real == b->real;
+    case G_TYPE_STRING:
+      return g_strcmp0 (a->text, b->text) == 0;
     default:
-      return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
+      return a->integer == b->integer;
     }
 }
 
-/* Stores a column's value (NULL when value is NULL) and notifies on change. */
+/* Stores a column's value (NULL when value is NULL, or a NULL string) and
+ * notifies on change. Strings are copied. */
 static void
-store_column (AtRecord     *self,
-              guint         index,
-              const GValue *value)
+store_cell (AtRecord     *self,
+            guint         index,
+            const AtCell *value)
 {
   AtRecordPrivate *priv = at_record_get_instance_private (self);
-  AtRecordClass *klass = AT_RECORD_GET_CLASS (self);
-  const AtColumn *column = &klass->columns[index];
-  GValue *slot = &ensure_values (self)[index];
+  const AtColumn *column = &AT_RECORD_GET_CLASS (self)->columns[index];
+  AtCell *slot = &ensure_cells (self)[index];
   gboolean was_set = (priv->not_null >> index) & 1;
-  gboolean is_set = value != NULL;
-  g_auto(GValue) rounded = G_VALUE_INIT;
+  gboolean is_set = value != NULL && !(is_text (column->kind) && value->text == NULL);
+  AtCell stored = { 0 };
 
+  if (is_set)
+    stored = *value;
   if (is_set && column->kind == AT_COLUMN_REAL && column->scale > 0)
-    {
-      g_value_init (&rounded, G_TYPE_DOUBLE);
-      g_value_set_double (&rounded, round_to_scale (g_value_get_double (value), column->scale));
-      value = &rounded;
-    }
+    stored.real = round_to_scale (stored.real, column->scale);
+  if (is_set && column->kind == AT_COLUMN_BOOLEAN)
+    stored.integer = stored.integer != 0;
 
-  if (is_set && G_VALUE_TYPE (value) == G_TYPE_STRING && g_value_get_string (value) == NULL)
-    is_set = FALSE;
-
-  if (was_set == is_set && (!is_set || values_equal (slot, value)))
+  if (was_set == is_set && (!is_set || cells_equal (column->kind, slot, &stored)))
     return;
 
-  g_value_reset (slot);
-  if (is_set)
+  if (is_text (column->kind))
     {
-      g_value_copy (value, slot);
-      priv->not_null |= G_GUINT64_CONSTANT (1) << index;
-    }
-  else
-    {
-      priv->not_null &= ~(G_GUINT64_CONSTANT (1) << index);
-    }
+      char *copy = g_strdup (stored.text);
 
-  g_object_notify_by_pspec (G_OBJECT (self), klass->column_pspecs[index]);
+      g_free (slot->text);
+      stored.text = copy;
+    }
+  *slot = stored;
+  if (is_set)
+    priv->not_null |= G_GUINT64_CONSTANT (1) << index;
+  else
+    priv->not_null &= ~(G_GUINT64_CONSTANT (1) << index);
+
+  g_object_notify_by_pspec (G_OBJECT (self), AT_RECORD_GET_CLASS (self)->column_pspecs[index]);
 }
 
 static void
@@ -180,8 +190,23 @@ column_get_property (GObject    *object,
                      GParamSpec *pspec)
 {
   AtRecord *self = AT_RECORD (object);
+  const AtCell *cell = peek_cell (self, prop_id - 1);
 
-  g_value_copy (&ensure_values (self)[prop_id - 1], value);
+  switch (G_VALUE_TYPE (value))
+    {
+    case G_TYPE_INT64:
+      g_value_set_int64 (value, cell->integer);
+      break;
+    case G_TYPE_DOUBLE:
+      g_value_set_double (value, cell->real);
+      break;
+    case G_TYPE_BOOLEAN:
+      g_value_set_boolean (value, cell->integer != 0);
+      break;
+    default:
+      g_value_set_string (value, cell->text);
+      break;
+    }
 }
 
 static void
@@ -190,7 +215,24 @@ column_set_property (GObject      *object,
                      const GValue *value,
                      GParamSpec   *pspec)
 {
-  store_column (AT_RECORD (object), prop_id - 1, value);
+  AtCell cell = { 0 };
+
+  switch (G_VALUE_TYPE (value))
+    {
+    case G_TYPE_INT64:
+      cell.integer = g_value_get_int64 (value);
+      break;
+    case G_TYPE_DOUBLE:
+      cell.real = g_value_get_double (value);
+      break;
+    case G_TYPE_BOOLEAN:
+      cell.integer = g_value_get_boolean (value);
+      break;
+    default:
+      cell.text = (char *) g_value_get_string (value);
+      break;
+    }
+  store_cell (AT_RECORD (object), prop_id - 1, &cell);
 }
 
 static const AtColumn *find_column (AtRecordClass *klass,
@@ -216,11 +258,12 @@ at_record_finalize (GObject *object)
   AtRecordPrivate *priv = at_record_get_instance_private (self);
   AtRecordClass *klass = AT_RECORD_GET_CLASS (self);
 
-  if (priv->values != NULL)
+  if (priv->cells != NULL)
     {
       for (guint i = 0; i < klass->n_columns; i++)
-        g_value_unset (&priv->values[i]);
-      g_free (priv->values);
+        if (is_text (klass->columns[i].kind))
+          g_free (priv->cells[i].text);
+      g_free (priv->cells);
     }
   g_free (priv->uuid);
 
@@ -255,7 +298,6 @@ at_record_set_property (GObject      *object,
                         GParamSpec   *pspec)
 {
   AtRecord *self = AT_RECORD (object);
-  AtRecordPrivate *priv = at_record_get_instance_private (self);
 
   switch (prop_id)
     {
@@ -263,12 +305,7 @@ at_record_set_property (GObject      *object,
       _at_record_set_id (self, g_value_get_int64 (value));
       break;
     case PROP_UUID:
-      if (g_strcmp0 (priv->uuid, g_value_get_string (value)) != 0)
-        {
-          g_free (priv->uuid);
-          priv->uuid = g_value_dup_string (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      _at_record_set_uuid (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -287,6 +324,20 @@ _at_record_set_id (AtRecord *self,
     return;
   priv->id = id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+/* ...and what "uuid" sets. */
+void
+_at_record_set_uuid (AtRecord   *self,
+                     const char *uuid)
+{
+  AtRecordPrivate *priv = at_record_get_instance_private (self);
+
+  if (g_strcmp0 (priv->uuid, uuid) == 0)
+    return;
+  g_free (priv->uuid);
+  priv->uuid = g_strdup (uuid);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
 }
 
 static void
@@ -430,7 +481,20 @@ at_record_set_null (AtRecord   *self,
 {
   g_return_if_fail (AT_IS_RECORD (self));
 
-  store_column (self, column_index (self, column), NULL);
+  store_cell (self, column_index (self, column), NULL);
+}
+
+/* The index of a column of the record's class that holds values of @type. */
+static guint
+typed_column_index (AtRecord   *self,
+                    const char *name,
+                    GType       type)
+{
+  guint index = column_index (self, name);
+
+  if (G_UNLIKELY (column_gtype (AT_RECORD_GET_CLASS (self)->columns[index].kind) != type))
+    g_error ("%s.%s does not hold a %s", G_OBJECT_TYPE_NAME (self), name, g_type_name (type));
+  return index;
 }
 
 gint64
@@ -439,7 +503,7 @@ at_record_get_int (AtRecord   *self,
 {
   g_return_val_if_fail (AT_IS_RECORD (self), 0);
 
-  return g_value_get_int64 (&ensure_values (self)[column_index (self, column)]);
+  return peek_cell (self, typed_column_index (self, column, G_TYPE_INT64))->integer;
 }
 
 double
@@ -448,7 +512,7 @@ at_record_get_double (AtRecord   *self,
 {
   g_return_val_if_fail (AT_IS_RECORD (self), 0.0);
 
-  return g_value_get_double (&ensure_values (self)[column_index (self, column)]);
+  return peek_cell (self, typed_column_index (self, column, G_TYPE_DOUBLE))->real;
 }
 
 gboolean
@@ -457,7 +521,7 @@ at_record_get_boolean (AtRecord   *self,
 {
   g_return_val_if_fail (AT_IS_RECORD (self), FALSE);
 
-  return g_value_get_boolean (&ensure_values (self)[column_index (self, column)]);
+  return peek_cell (self, typed_column_index (self, column, G_TYPE_BOOLEAN))->integer != 0;
 }
 
 const char *
@@ -466,7 +530,7 @@ at_record_get_string (AtRecord   *self,
 {
   g_return_val_if_fail (AT_IS_RECORD (self), NULL);
 
-  return g_value_get_string (&ensure_values (self)[column_index (self, column)]);
+  return peek_cell (self, typed_column_index (self, column, G_TYPE_STRING))->text;
 }
 
 void
@@ -474,12 +538,9 @@ at_record_set_int (AtRecord   *self,
                    const char *column,
                    gint64      value)
 {
-  g_auto(GValue) v = G_VALUE_INIT;
-
   g_return_if_fail (AT_IS_RECORD (self));
 
-  g_value_set_int64 (g_value_init (&v, G_TYPE_INT64), value);
-  store_column (self, column_index (self, column), &v);
+  store_cell (self, typed_column_index (self, column, G_TYPE_INT64), &(AtCell) { .integer = value });
 }
 
 void
@@ -487,12 +548,9 @@ at_record_set_double (AtRecord   *self,
                       const char *column,
                       double      value)
 {
-  g_auto(GValue) v = G_VALUE_INIT;
-
   g_return_if_fail (AT_IS_RECORD (self));
 
-  g_value_set_double (g_value_init (&v, G_TYPE_DOUBLE), value);
-  store_column (self, column_index (self, column), &v);
+  store_cell (self, typed_column_index (self, column, G_TYPE_DOUBLE), &(AtCell) { .real = value });
 }
 
 void
@@ -500,12 +558,9 @@ at_record_set_boolean (AtRecord   *self,
                        const char *column,
                        gboolean    value)
 {
-  g_auto(GValue) v = G_VALUE_INIT;
-
   g_return_if_fail (AT_IS_RECORD (self));
 
-  g_value_set_boolean (g_value_init (&v, G_TYPE_BOOLEAN), value);
-  store_column (self, column_index (self, column), &v);
+  store_cell (self, typed_column_index (self, column, G_TYPE_BOOLEAN), &(AtCell) { .integer = value });
 }
 
 void
@@ -513,12 +568,9 @@ at_record_set_string (AtRecord   *self,
                       const char *column,
                       const char *value)
 {
-  g_auto(GValue) v = G_VALUE_INIT;
-
   g_return_if_fail (AT_IS_RECORD (self));
 
-  g_value_set_string (g_value_init (&v, G_TYPE_STRING), value);
-  store_column (self, column_index (self, column), &v);
+  store_cell (self, typed_column_index (self, column, G_TYPE_STRING), &(AtCell) { .text = (char *) value });
 }
 
 static gboolean
@@ -537,7 +589,7 @@ invalid (GError     **error,
 static gboolean
 validate_column (AtRecord        *self,
                  const AtColumn  *column,
-                 const GValue    *value,
+                 const AtCell    *value,
                  gboolean         is_set,
                  GError         **error)
 {
@@ -552,8 +604,7 @@ validate_column (AtRecord        *self,
 
   if (column->min < column->max)
     {
-      double number = G_VALUE_HOLDS_INT64 (value) ? (double) g_value_get_int64 (value)
-                                                  : g_value_get_double (value);
+      double number = column->kind == AT_COLUMN_REAL ? value->real : (double) value->integer;
 
       if (isnan (number) || number < column->min || number > column->max)
         {
@@ -564,8 +615,8 @@ validate_column (AtRecord        *self,
         }
     }
 
-  if (column->max_length > 0 && G_VALUE_HOLDS_STRING (value) &&
-      g_utf8_strlen (g_value_get_string (value), -1) > column->max_length)
+  if (column->max_length > 0 && is_text (column->kind) &&
+      g_utf8_strlen (value->text, -1) > column->max_length)
     {
       g_autofree char *reason =
         g_strdup_printf (_("must be at most %u characters long"), column->max_length);
@@ -577,7 +628,7 @@ validate_column (AtRecord        *self,
       g_autoptr(JsonParser) parser = json_parser_new ();
       g_autoptr(GError) json_error = NULL;
 
-      if (!json_parser_load_from_data (parser, g_value_get_string (value), -1, &json_error))
+      if (!json_parser_load_from_data (parser, value->text, -1, &json_error))
         {
           g_autofree char *reason = g_strdup_printf (_("is not valid JSON (%s)"), json_error->message);
           return invalid (error, table, column->name, reason);
@@ -586,7 +637,7 @@ validate_column (AtRecord        *self,
 
   if (column->kind == AT_COLUMN_DATE)
     {
-      const char *text = g_value_get_string (value);
+      const char *text = value->text;
       int y, m, d;
       char end;
 
@@ -610,7 +661,6 @@ at_record_validate (AtRecord  *self,
 {
   AtRecordPrivate *priv = at_record_get_instance_private (self);
   AtRecordClass *klass = AT_RECORD_GET_CLASS (self);
-  GValue *values = ensure_values (self);
 
   g_return_val_if_fail (AT_IS_RECORD (self), FALSE);
 
@@ -620,7 +670,7 @@ at_record_validate (AtRecord  *self,
 
       if (column->flags & (AT_COLUMN_GENERATED | AT_COLUMN_OWNER))
         continue;
-      if (!validate_column (self, column, &values[i], (priv->not_null >> i) & 1, error))
+      if (!validate_column (self, column, peek_cell (self, i), (priv->not_null >> i) & 1, error))
         return FALSE;
     }
 
@@ -631,21 +681,22 @@ at_record_validate (AtRecord  *self,
 }
 
 /* For the store: the value of column i, or NULL when it is NULL. */
-const GValue *
-_at_record_peek_value (AtRecord *self,
-                       guint     index)
+const AtCell *
+_at_record_peek_cell (AtRecord *self,
+                      guint     index)
 {
   AtRecordPrivate *priv = at_record_get_instance_private (self);
 
   if (((priv->not_null >> index) & 1) == 0)
     return NULL;
-  return &ensure_values (self)[index];
+  return &priv->cells[index];
 }
 
+/* For the store: sets column i (a string is copied), NULL for SQL NULL. */
 void
-_at_record_load_value (AtRecord     *self,
-                       guint         index,
-                       const GValue *value)
+_at_record_load_cell (AtRecord     *self,
+                      guint         index,
+                      const AtCell *value)
 {
-  store_column (self, index, value);
+  store_cell (self, index, value);
 }

@@ -344,18 +344,21 @@ drop_far_pages (AtSessionList *self)
 {
   while (count_loaded_pages (self) > MAX_PAGES)
     {
-      guint oldest = G_MAXUINT;
+      Page *oldest = NULL;
+      guint oldest_index = 0;
 
       for (guint i = 0; i < self->pages->len; i++)
         {
           Page *page = g_ptr_array_index (self->pages, i);
 
-          if (page != NULL &&
-              (oldest == G_MAXUINT || page->last_used < get_loaded (self, oldest)->last_used))
-            oldest = i;
+          if (page != NULL && (oldest == NULL || page->last_used < oldest->last_used))
+            {
+              oldest = page;
+              oldest_index = i;
+            }
         }
-      page_free (g_ptr_array_index (self->pages, oldest));
-      g_ptr_array_index (self->pages, oldest) = NULL;
+      page_free (oldest);
+      g_ptr_array_index (self->pages, oldest_index) = NULL;
     }
 }
 

@@ -89,21 +89,38 @@ append_select_columns (GString       *sql,
     g_string_append_printf (sql, ", %s", klass->columns[i].name);
 }
 
+/* Binds column @column of @record to parameter @index. */
 static void
-bind_value (sqlite3_stmt *stmt,
-            int           index,
-            const GValue *value)
+bind_column (sqlite3_stmt *stmt,
+             int           index,
+             AtRecord     *record,
+             guint         column)
 {
+  const AtCell *value = _at_record_peek_cell (record, column);
+
   if (value == NULL)
-    sqlite3_bind_null (stmt, index);
-  else if (G_VALUE_HOLDS_INT64 (value))
-    sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
-  else if (G_VALUE_HOLDS_DOUBLE (value))
-    sqlite3_bind_double (stmt, index, g_value_get_double (value));
-  else if (G_VALUE_HOLDS_BOOLEAN (value))
-    sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
-  else
-    sqlite3_bind_text (stmt, index, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+
+  switch (AT_RECORD_GET_CLASS (record)->columns[column].kind)
+    {
+    case AT_COLUMN_INTEGER:
+    case AT_COLUMN_TIMESTAMP:
+    case AT_COLUMN_BOOLEAN:
+      sqlite3_bind_int64 (stmt, index, value->integer);
+      break;
+    case AT_COLUMN_REAL:
+      sqlite3_bind_double (stmt, index, value->real);
+      break;
+    case AT_COLUMN_TEXT:
+    case AT_COLUMN_DATE:
+    case AT_COLUMN_JSON:
+    default:
+      sqlite3_bind_text (stmt, index, value->text, -1, SQLITE_TRANSIENT);
+      break;
+    }
 }
 
 static void
@@ -113,11 +130,11 @@ load_column (AtRecord       *record,
              sqlite3_stmt   *stmt,
              int             field)
 {
-  g_auto(GValue) value = G_VALUE_INIT;
+  AtCell value;
 
   if (sqlite3_column_type (stmt, field) == SQLITE_NULL)
     {
-      _at_record_load_value (record, index, NULL);
+      _at_record_load_cell (record, index, NULL);
       return;
     }
 
@@ -125,24 +142,21 @@ load_column (AtRecord       *record,
     {
     case AT_COLUMN_INTEGER:
     case AT_COLUMN_TIMESTAMP:
-      g_value_set_int64 (g_value_init (&value, G_TYPE_INT64), sqlite3_column_int64 (stmt, field));
+    case AT_COLUMN_BOOLEAN:
+      value.integer = sqlite3_column_int64 (stmt, field);
       break;
     case AT_COLUMN_REAL:
-      g_value_set_double (g_value_init (&value, G_TYPE_DOUBLE), sqlite3_column_double (stmt, field));
-      break;
-    case AT_COLUMN_BOOLEAN:
-      g_value_set_boolean (g_value_init (&value, G_TYPE_BOOLEAN), sqlite3_column_int (stmt, field) != 0);
+      value.real = sqlite3_column_double (stmt, field);
       break;
     case AT_COLUMN_TEXT:
     case AT_COLUMN_DATE:
     case AT_COLUMN_JSON:
     default:
-      g_value_set_string (g_value_init (&value, G_TYPE_STRING),
-                          (const char *) sqlite3_column_text (stmt, field));
+      value.text = (char *) sqlite3_column_text (stmt, field);
       break;
     }
 
-  _at_record_load_value (record, index, &value);
+  _at_record_load_cell (record, index, &value);
 }
 
 /* Fills a record from a row laid out by append_select_columns(). */
@@ -154,10 +168,8 @@ load_row (AtRecord     *record,
   char uuid[AT_UUID_TEXT_SIZE];
 
   g_object_freeze_notify (G_OBJECT (record));
-  g_object_set (record,
-                "id", sqlite3_column_int64 (stmt, 0),
-                "uuid", _at_uuid_column_text (stmt, 1, uuid),
-                NULL);
+  _at_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+  _at_record_set_uuid (record, _at_uuid_column_text (stmt, 1, uuid));
   for (guint i = 0; i < klass->n_columns; i++)
     load_column (record, i, &klass->columns[i], stmt, (int) i + 2);
   g_object_thaw_notify (G_OBJECT (record));
@@ -389,7 +401,7 @@ prepare_insert (AtStore   *self,
   sqlite3_stmt *stmt;
 
   for (guint i = 0; i < klass->n_columns; i++)
-    if (is_written (&klass->columns[i]) && _at_record_peek_value (record, i) != NULL)
+    if (is_written (&klass->columns[i]) && _at_record_peek_cell (record, i) != NULL)
       key.mask |= G_GUINT64_CONSTANT (1) << i;
 
   stmt = _at_store_prepare_generated (self, &key, build_insert, error);
@@ -398,7 +410,7 @@ prepare_insert (AtStore   *self,
 
   for (guint i = 0; i < klass->n_columns; i++)
     if ((key.mask >> i) & 1)
-      bind_value (stmt, (int) i + 1, _at_record_peek_value (record, i));
+      bind_column (stmt, (int) i + 1, record, i);
   return stmt;
 }
 
@@ -439,7 +451,7 @@ prepare_update (AtStore   *self,
   for (guint i = 0; i < klass->n_columns; i++)
     {
       if (is_written (&klass->columns[i]))
-        bind_value (stmt, (int) i + 1, _at_record_peek_value (record, i));
+        bind_column (stmt, (int) i + 1, record, i);
     }
   at_statement_bind_int (stmt, ":id", at_record_get_id (record));
   at_statement_bind_int (stmt, ":user", user_id);
@@ -589,12 +601,10 @@ bind_row (sqlite3_stmt  *stmt,
 
   for (guint i = 0; i < klass->n_columns; i++)
     {
-      const GValue *value = _at_record_peek_value (record, i);
-
-      if (value == NULL && klass->columns[i].kind == AT_COLUMN_BOOLEAN)
+      if (klass->columns[i].kind == AT_COLUMN_BOOLEAN && _at_record_peek_cell (record, i) == NULL)
         sqlite3_bind_int (stmt, first + (int) i, 0);
       else
-        bind_value (stmt, first + (int) i, value);
+        bind_column (stmt, first + (int) i, record, i);
     }
 }
 

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "at-catalogue.h"
 #include "at-core-resources.h"
@@ -122,6 +123,27 @@ _at_store_prepare (AtStore     *self,
 
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
+}
+
+/* The statements' SQL runs to hundreds of bytes, and a save looks a dozen
+ * up: g_str_hash() takes them a byte at a time, this eight. */
+static guint
+sql_hash (gconstpointer data)
+{
+  const char *sql = data;
+  size_t length = strlen (sql);
+  guint64 hash = length;
+
+  for (size_t i = 0; i + sizeof (guint64) <= length; i += sizeof (guint64))
+    {
+      guint64 chunk;
+
+      memcpy (&chunk, sql + i, sizeof chunk);
+      hash = (hash ^ chunk) * G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  for (size_t i = length - length % sizeof (guint64); i < length; i++)
+    hash = (hash ^ (guchar) sql[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+  return (guint) (hash ^ (hash >> 32));
 }
 
 static guint
@@ -508,7 +530,7 @@ at_store_init (AtStore *self)
   self->touched_sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->touched_records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->touched_users = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  self->statements = g_hash_table_new_full (sql_hash, g_str_equal, g_free,
                                             finalize_statement);
   self->generated = g_hash_table_new_full (statement_key_hash, statement_key_equal, g_free, NULL);
 }
