@@ -249,6 +249,56 @@ test_log_is_checkpointed (Fixture       *f,
   g_assert_cmpint (after.st_size, >=, before.st_size + 6 * 1024 * 1024);
 }
 
+/* What an asynchronous open hands back. */
+typedef struct
+{
+  GMainLoop *loop;
+  AtStore   *store;
+  GError    *error;
+  GThread   *callback_thread;
+} Opened;
+
+static void
+on_opened_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Opened *opened = user_data;
+
+  opened->callback_thread = g_thread_self ();
+  opened->store = at_store_open_finish (result, &opened->error);
+  g_main_loop_quit (opened->loop);
+}
+
+/* The file opens on a worker, and the store is handed to the caller's
+ * thread; a file that cannot be opened says why, as at_store_open() does. */
+static void
+test_open_on_a_worker (Fixture       *f,
+                       gconstpointer  data)
+{
+  Opened opened = { f->loop };
+  g_autoptr(GListModel) users = NULL;
+  g_autoptr(GError) error = NULL;
+
+  at_store_open_async (f->t.path, NULL, on_opened_cb, &opened);
+  g_main_loop_run (f->loop);
+  g_assert_no_error (opened.error);
+  g_assert_nonnull (opened.store);
+  g_assert_true (opened.callback_thread == g_thread_self ());
+  g_assert_cmpstr (at_store_get_path (opened.store), ==, f->t.path);
+  users = at_store_list_users (opened.store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (users), ==, 1);
+  g_clear_object (&opened.store);
+
+  at_store_open_async (f->t.dir, NULL, on_opened_cb, &opened);
+  g_main_loop_run (f->loop);
+  g_assert_null (opened.store);
+  g_assert_error (opened.error, AT_STORE_ERROR, AT_STORE_ERROR_CANNOT_OPEN);
+  g_assert_nonnull (strstr (opened.error->message, f->t.dir));
+  g_clear_error (&opened.error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +315,7 @@ main (int   argc,
   ADD ("/core/store-async/missing-file", test_a_missing_file_is_an_error);
   ADD ("/core/store-async/cancel", test_cancel_returns_at_once);
   ADD ("/core/store-async/checkpoint", test_log_is_checkpointed);
+  ADD ("/core/store-async/open", test_open_on_a_worker);
 
   return g_test_run ();
 }

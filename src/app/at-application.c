@@ -303,14 +303,13 @@ at_application_new (void)
  * @path: a profile database, created when missing
  *
  * Presents the window showing @path, opening the file in a new window if
- * none shows it yet. A file that cannot be opened gets a window saying why.
+ * none shows it yet (off the main thread: see at_window_open()). A file
+ * that cannot be opened gets a window saying why.
  */
 void
 at_application_open_database (AtApplication *self,
                               const char    *path)
 {
-  g_autoptr(AtStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   AtWindow *window;
 
   g_return_if_fail (AT_IS_APPLICATION (self));
@@ -324,11 +323,6 @@ at_application_open_database (AtApplication *self,
     }
 
   window = at_window_new (self);
-  store = at_store_open (path, &error);
-  if (store != NULL)
-    at_window_set_store (window, store);
-  else
-    at_window_show_error (window, path, error);
-
+  at_window_open (window, path);
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -33,6 +33,8 @@ struct _AtWindow
   GtkStack             *pages;
   AdwWindowTitle       *page_title;
   AdwStatusPage        *error_page;
+  GtkWidget            *loading_page;
+  GtkSpinner           *loading_spinner;
   AtWelcomePage        *welcome_page;
   AtTodayPage          *today_page;
   AtProgressPage       *progress_page;
@@ -45,7 +47,13 @@ struct _AtWindow
   char                 *path;
   gint64                user_id;
   AdwToast             *undo_toast;    /* the last toast with an Undo: Ctrl+Z */
+  GCancellable         *opening;       /* while the file opens on a worker */
+  guint                 loading_timeout_id;
 };
+
+/* Most files open faster than this: only a slow open shows that it is
+ * under way, rather than a page that flashes past. */
+#define SHOW_LOADING_AFTER_MS 400
 
 G_DEFINE_FINAL_TYPE (AtWindow, at_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -416,6 +424,10 @@ at_window_dispose (GObject *object)
 {
   AtWindow *self = AT_WINDOW (object);
 
+  g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
+  g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
+
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -523,6 +535,8 @@ at_window_class_init (AtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, AtWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, AtWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AtWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, AtWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, AtWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, AtWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, AtWindow, sessions_page);
@@ -637,6 +651,75 @@ at_window_set_store (AtWindow *self,
 
   load_profile (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+}
+
+static void
+stop_loading (AtWindow *self)
+{
+  g_clear_object (&self->opening);
+  g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
+  gtk_spinner_stop (self->loading_spinner);
+  gtk_widget_set_visible (self->loading_page, FALSE);
+}
+
+static gboolean
+show_loading_cb (gpointer user_data)
+{
+  AtWindow *self = user_data;
+
+  self->loading_timeout_id = 0;
+  gtk_widget_set_visible (self->loading_page, TRUE);
+  gtk_spinner_start (self->loading_spinner);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_opened_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AtWindow) self = user_data;
+  g_autoptr(AtStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = at_store_open_finish (result, &error);
+  /* Closed, or another file asked for since. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  stop_loading (self);
+  if (store != NULL)
+    at_window_set_store (self, store);
+  else
+    at_window_show_error (self, self->path, error);
+}
+
+/**
+ * at_window_open:
+ * @path: a profile database, created when missing
+ *
+ * Opens @path on a worker thread, since bringing a large file from an
+ * earlier version up to date takes seconds, then shows it, or why it cannot
+ * be opened. Meanwhile the window says that it is opening a file, and
+ * at_window_get_path() already returns @path.
+ */
+void
+at_window_open (AtWindow   *self,
+                const char *path)
+{
+  g_return_if_fail (AT_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  g_cancellable_cancel (self->opening);
+  stop_loading (self);
+  at_window_set_store (self, NULL);
+  g_free (self->path);
+  self->path = g_strdup (path);
+
+  self->opening = g_cancellable_new ();
+  self->loading_timeout_id = g_timeout_add (SHOW_LOADING_AFTER_MS, show_loading_cb, self);
+  show_view (self, "loading");
+  at_store_open_async (path, self->opening, on_store_opened_cb, g_object_ref (self));
 }
 
 /**

@@ -16,6 +16,8 @@ AtStore    *at_window_get_store     (AtWindow      *self);
 gint64      at_window_get_user_id   (AtWindow      *self);
 void        at_window_set_store     (AtWindow      *self,
                                      AtStore       *store);
+void        at_window_open          (AtWindow      *self,
+                                     const char    *path);
 const char *at_window_get_path      (AtWindow      *self);
 gboolean    at_window_show_page     (AtWindow      *self,
                                      const char    *name);

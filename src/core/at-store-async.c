@@ -124,3 +124,64 @@ at_store_run_get_job_data (GAsyncResult *result)
 
   return job->job_data;
 }
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  AtStore *store = at_store_open (task_data, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+/**
+ * at_store_open_async:
+ * @path: the database file; created with its folder when missing
+ * @cancellable: (nullable): a cancellable; once cancelled, @callback gets
+ *   %G_IO_ERROR_CANCELLED at once and the store, if it still opens, is closed
+ * @callback: called on the caller's main context
+ * @user_data: for @callback
+ *
+ * Opens @path as at_store_open() does, on a worker thread: upgrading a large
+ * file to this version's format can take seconds. The store is then used
+ * from the thread that called at_store_open_finish().
+ */
+void
+at_store_open_async (const char          *path,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, at_store_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/**
+ * at_store_open_finish:
+ * @result: the result given to the callback
+ * @error: where to put why the file cannot be opened, or %G_IO_ERROR_CANCELLED
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL on failure
+ */
+AtStore *
+at_store_open_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == at_store_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -33,4 +33,11 @@ gboolean at_store_run_finish      (AtStore             *self,
                                    GError             **error);
 gpointer at_store_run_get_job_data (GAsyncResult       *result);
 
+void     at_store_open_async      (const char          *path,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data);
+AtStore *at_store_open_finish     (GAsyncResult        *result,
+                                   GError             **error);
+
 G_END_DECLS

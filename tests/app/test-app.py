@@ -365,6 +365,61 @@ def case_about_and_quit(ctx):
         raise Failure('the window did not open at, and save, its size: %s' % saved)
 
 
+def write_format_2_file(path, n_sessions):
+    """A file as version 2 of the app left it (uuids as text), with one user
+    and n_sessions sessions of three sets each: bringing it up to date takes
+    seconds."""
+    sql_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'resources', 'sql')
+    db = sqlite3.connect(path)
+    for name in ('0001-initial.sql', '0002-session-search-queue.sql'):
+        with open(os.path.join(sql_dir, name)) as f:
+            db.executescript(f.read())
+    db.executescript("""
+        PRAGMA foreign_keys = ON;
+        BEGIN;
+        INSERT INTO activity_category (id, name) VALUES (1, 'Strength');
+        INSERT INTO activity_type (id, name, category_id) VALUES (1, 'Weight Training', 1);
+        INSERT INTO app_user (id, username, email, timezone) VALUES (1, 'lifter', 'l@example.org', 'UTC');
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d)
+          INSERT INTO activity_session (id, user_id, activity_type_id, session_name, started_at, ended_at)
+          SELECT i, 1, 1, 'Lift ' || i, 1600000000 + i * 600, 1600000000 + i * 600 + 500 FROM n;
+        INSERT INTO activity_exercise (id, session_id, exercise_order) SELECT id, id, 1 FROM activity_session;
+        WITH RECURSIVE k(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM k WHERE j < 3)
+          INSERT INTO exercise_set (exercise_id, set_number, reps, weight)
+          SELECT e.id, k.j, 5, 100 FROM activity_exercise e, k;
+        COMMIT;
+        PRAGMA user_version = 2;
+        PRAGMA application_id = 1096045121;
+    """ % n_sessions)
+    db.close()
+
+
+def case_old_file(ctx):
+    """A large file from an earlier version is brought up to date off the
+    main thread: the window says so while it happens, then shows the
+    profile."""
+    path = os.path.join(ctx.home, 'format-2.db')
+    write_format_2_file(path, 200000)
+    app = ctx.start('format-2.db')
+    try:
+        frame = app.frame()
+        try:
+            settle(app, frame, lambda f: find_label(f, lambda n: n == 'Opening Your Activities'))
+        except Failure:
+            raise Failure('no page says the file is being opened:\n' + dump(frame))
+        ctx.shot('old-file-opening')
+        settle(app, frame, lambda f: find_label(f, lambda n: n == 'Opening Your Activities') is None
+               and find_label(f, lambda n: n == 'Sessions Today'))
+    finally:
+        app.stop()
+    db = sqlite3.connect(path)
+    version = db.execute('PRAGMA user_version').fetchone()[0]
+    kinds = db.execute('SELECT DISTINCT typeof(uuid) FROM activity_session').fetchall()
+    db.close()
+    if version < 4 or kinds != [('blob',)]:
+        raise Failure('the file was not brought up to date: format %d, uuids %s' % (version, kinds))
+
+
 if __name__ == '__main__':
     sys.exit(run([
         ('empty database', case_empty),
@@ -375,5 +430,6 @@ if __name__ == '__main__':
         ('accessible names with data', case_accessible_names_with_data),
         ('preferences', case_preferences),
         ('bad file', case_bad_file),
+        ('old file', case_old_file),
         ('about and quit', case_about_and_quit),
     ]))
