@@ -143,8 +143,10 @@ typedef struct
   "   AND (?2 IS NULL OR activity_type_id = ?2) AND local_date BETWEEN ?3 AND ?4" \
   " ORDER BY started_at, id"
 
+/* In the order of the exercise index, by session: measure_one_rep_max()
+ * puts the sessions in time order, which spares SQLite sorting every set. */
 #define ONE_REP_MAX_SETS_SQL \
-  "SELECT s.started_at, s.local_date, x.reps," \
+  "SELECT s.id, s.started_at, s.local_date, x.reps," \
   "       coalesce (x.weight, 0) * coalesce (u.conversion_factor, 1)" \
   " FROM activity_exercise e" \
   " JOIN activity_session s ON s.id = e.session_id" \
@@ -152,7 +154,7 @@ typedef struct
   " LEFT JOIN unit u ON u.id = x.weight_unit_id" \
   " WHERE e.user_id = ?1 AND e.activity_subtype_id = ?2 AND s.deleted_at IS NULL" \
   "   AND s.is_template = 0 AND x.is_warmup = 0 AND x.reps >= 1 AND s.local_date >= ?3" \
-  " ORDER BY s.started_at, s.id"
+  " ORDER BY e.session_id"
 
 #define METRICS_SQL \
   "SELECT s.started_at, s.local_date, m.metric_value_numeric, m.unit_id" \
@@ -578,7 +580,29 @@ target_weight (Context *context,
                   goal->target_unit_id);
 }
 
-/* Performance of an exercise: the best estimated 1RM so far. */
+/* A session's best estimated 1RM of the goal's exercise. */
+typedef struct
+{
+  gint64  session_id;
+  gint64  started_at;
+  guint32 day;
+  double  best;
+} SessionBest;
+
+static int
+compare_session_bests (gconstpointer a,
+                       gconstpointer b)
+{
+  const SessionBest *x = a, *y = b;
+
+  if (x->started_at != y->started_at)
+    return x->started_at < y->started_at ? -1 : 1;
+  return x->session_id < y->session_id ? -1 : x->session_id > y->session_id;
+}
+
+/* Performance of an exercise: the best estimated 1RM so far. A session
+ * that beats every earlier one is a step (each set that did would be a
+ * step at the same moment). */
 static gboolean
 measure_one_rep_max (Context   *context,
                      Goal      *goal,
@@ -586,6 +610,7 @@ measure_one_rep_max (Context   *context,
                      GError   **error)
 {
   g_autoptr(AtStatement) stmt = _at_store_prepare (context->store, ONE_REP_MAX_SETS_SQL, error);
+  g_autoptr(GArray) sessions = g_array_new (FALSE, FALSE, sizeof (SessionBest));
   AtOneRepMaxFormula formula = at_store_get_one_rep_max_formula (context->store);
   int rc;
 
@@ -597,20 +622,40 @@ measure_one_rep_max (Context   *context,
   bind_day (stmt, 3, goal->start_day);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      double estimate = at_one_rep_max_estimate (formula, sqlite3_column_double (stmt, 3),
-                                                 sqlite3_column_int64 (stmt, 2));
-      double value = target_weight (context, goal, estimate);
+      gint64 session_id = sqlite3_column_int64 (stmt, 0);
+      double estimate = at_one_rep_max_estimate (formula, sqlite3_column_double (stmt, 4),
+                                                 sqlite3_column_int64 (stmt, 3));
+      SessionBest *last = sessions->len > 0
+                        ? &g_array_index (sessions, SessionBest, sessions->len - 1) : NULL;
+
+      if (last == NULL || last->session_id != session_id)
+        {
+          SessionBest best = {
+            session_id, sqlite3_column_int64 (stmt, 1),
+            _at_streaks_parse_day ((const char *) sqlite3_column_text (stmt, 2)), estimate,
+          };
+
+          g_array_append_val (sessions, best);
+        }
+      else
+        last->best = MAX (last->best, estimate);
+    }
+
+  if (rc != SQLITE_DONE)
+    return _at_store_set_error (context->store, rc, "user_goal", error);
+
+  g_array_sort (sessions, compare_session_bests);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      const SessionBest *session = &g_array_index (sessions, SessionBest, i);
+      double value = target_weight (context, goal, session->best);
 
       if (progress->has_current && value <= progress->current)
         continue;
       progress->has_current = TRUE;
       progress->current = value;
-      add_step (progress, sqlite3_column_int64 (stmt, 0),
-                _at_streaks_parse_day ((const char *) sqlite3_column_text (stmt, 1)), value);
+      add_step (progress, session->started_at, session->day, value);
     }
-
-  if (rc != SQLITE_DONE)
-    return _at_store_set_error (context->store, rc, "user_goal", error);
   return TRUE;
 }
 
