@@ -48,6 +48,7 @@
 #include "at-goals.h"
 #include "at-store-private.h"
 #include "at-streaks.h"
+#include "at-training.h"
 
 typedef enum
 {
@@ -595,9 +596,7 @@ compare_session_bests (gconstpointer a,
 {
   const SessionBest *x = a, *y = b;
 
-  if (x->started_at != y->started_at)
-    return x->started_at < y->started_at ? -1 : 1;
-  return x->session_id < y->session_id ? -1 : x->session_id > y->session_id;
+  return _at_training_compare_times (x->started_at, x->session_id, y->started_at, y->session_id);
 }
 
 /* Performance of an exercise: the best estimated 1RM so far. A session

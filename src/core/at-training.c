@@ -123,15 +123,24 @@ add_set (SessionSummary     *summary,
   "   AND s.deleted_at IS NULL AND s.is_template = 0 AND x.is_warmup = 0 AND x.reps >= 1" \
   " ORDER BY e.id"
 
+int
+_at_training_compare_times (gint64 started_at_a,
+                            gint64 session_id_a,
+                            gint64 started_at_b,
+                            gint64 session_id_b)
+{
+  if (started_at_a != started_at_b)
+    return started_at_a < started_at_b ? -1 : 1;
+  return session_id_a < session_id_b ? -1 : session_id_a > session_id_b;
+}
+
 static int
 compare_summaries_by_time (gconstpointer a,
                            gconstpointer b)
 {
   const SessionSummary *x = a, *y = b;
 
-  if (x->started_at != y->started_at)
-    return x->started_at < y->started_at ? -1 : 1;
-  return x->session_id < y->session_id ? -1 : x->session_id > y->session_id;
+  return _at_training_compare_times (x->started_at, x->session_id, y->started_at, y->session_id);
 }
 
 /* Reads the user's sets of an exercise as one summary per session, in

@@ -24,6 +24,12 @@ gboolean _at_training_update_records (AtStore             *store,
                                       AtOneRepMaxFormula   formula,
                                       GError             **error);
 
+/* The time order of sessions: by start, then by id. */
+int      _at_training_compare_times  (gint64               started_at_a,
+                                      gint64               session_id_a,
+                                      gint64               started_at_b,
+                                      gint64               session_id_b);
+
 /* Streaks and goal progress of a user whose sessions or measurements
  * changed (at-streaks.c, at-goals.c). */
 gboolean _at_training_update_user    (AtStore             *store,
